@@ -1,0 +1,64 @@
+{#- List (array) helpers. Lists are 1-based in these macros whatever the engine does. -#}
+
+{% macro list_length(list) -%}
+    {{ return(adapter.dispatch('list_length', 'job_market_warehouse')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_length(list) -%}
+    len({{ list }})
+{%- endmacro %}
+
+{#- Sub-list of `length` elements starting at 1-based `start`. -#}
+{% macro list_slice(list, start, length) -%}
+    {{ return(adapter.dispatch('list_slice', 'job_market_warehouse')(list, start, length)) }}
+{%- endmacro %}
+
+{% macro default__list_slice(list, start, length) -%}
+    list_slice({{ list }}, {{ start }}, ({{ start }}) + ({{ length }}) - 1)
+{%- endmacro %}
+
+{% macro list_join(list, separator) -%}
+    {{ return(adapter.dispatch('list_join', 'job_market_warehouse')(list, separator)) }}
+{%- endmacro %}
+
+{% macro default__list_join(list, separator) -%}
+    array_to_string({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{#- Select-list fragment exploding `list` to one row per element, with its 1-based position. -#}
+{% macro unnest_with_position(list, value_alias, position_alias) -%}
+    {{ return(adapter.dispatch('unnest_with_position', 'job_market_warehouse')(list, value_alias, position_alias)) }}
+{%- endmacro %}
+
+{% macro default__unnest_with_position(list, value_alias, position_alias) -%}
+    unnest({{ list }}) as {{ value_alias }},
+    generate_subscripts({{ list }}, 1) as {{ position_alias }}
+{%- endmacro %}
+
+{#- Select-list fragment exploding `list` to one row per element. -#}
+{% macro unnest_list(list, value_alias) -%}
+    {{ return(adapter.dispatch('unnest_list', 'job_market_warehouse')(list, value_alias)) }}
+{%- endmacro %}
+
+{% macro default__unnest_list(list, value_alias) -%}
+    unnest({{ list }}) as {{ value_alias }}
+{%- endmacro %}
+
+{#- A JSON value holding an array of strings (or one string) as a list of trimmed, non-empty
+    strings. A bare string is split on commas: some scrapers flatten tags that way. -#}
+{% macro json_to_string_list(json_value) -%}
+    {{ return(adapter.dispatch('json_to_string_list', 'job_market_warehouse')(json_value)) }}
+{%- endmacro %}
+
+{% macro default__json_to_string_list(json_value) -%}
+    list_filter(
+        list_transform(
+            case json_type({{ json_value }})
+                when 'ARRAY' then from_json({{ json_value }}, '["VARCHAR"]')
+                when 'VARCHAR' then string_split(from_json({{ json_value }}, '"VARCHAR"'), ',')
+            end,
+            lambda tag: trim(tag)
+        ),
+        lambda tag: tag is not null and tag <> ''
+    )
+{%- endmacro %}

@@ -1,0 +1,100 @@
+{#- Salary parsing: free text such as "$150,000 - $180,000 a year", "$150K–$180K", "$72.50/hr",
+    "€70k - €90k", "₹25,00,000 - ₹35,00,000 per year", "25 LPA" or "Competitive" into amount,
+    currency and period. Amounts are read only when the text names a currency or a pay period
+    (so "Competitive + 401k" stays empty). A range is two numbers joined by -, – , — or "to"; a
+    lone number (also "Up to $180,000") is both bounds. k/m/lakh multiply; a multiplier on the
+    upper bound only ("$150-180k") applies to both. -#}
+
+{#- One amount: digits with thousands commas and decimals, then an optional multiplier. -#}
+{% macro _salary_number_pattern() -%}
+    {{ return("(\\d[\\d,]*(?:\\.\\d+)?)\\s*(?:(k|m|lpa|lakhs?)\\b)?") }}
+{%- endmacro %}
+
+{#- What joins the two amounts of a range, including a repeated currency marker. -#}
+{% macro _salary_range_joiner_pattern() -%}
+    {{ return("\\s*(?:-|–|—|to)\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*") }}
+{%- endmacro %}
+
+{% macro _salary_multiplier(suffix) -%}
+    case {{ suffix }}
+        when 'k' then 1000.0
+        when 'm' then 1000000.0
+        when 'lpa' then 100000.0
+        when 'lakh' then 100000.0
+        when 'lakhs' then 100000.0
+        else 1.0
+    end
+{%- endmacro %}
+
+{% macro _salary_number(text) -%}
+    {{ try_cast("replace(" ~ text ~ ", ',', '')", 'double') }}
+{%- endmacro %}
+
+{% macro salary_text_has_amount(text) -%}
+    (
+        {{ regex_matches("lower(" ~ text ~ ")", "'\\d'") }}
+        and (
+            {{ salary_text_currency(text) }} is not null
+            or {{ salary_period_from_text(text) }} is not null
+        )
+    )
+{%- endmacro %}
+
+{#- which: 'min' or 'max'. -#}
+{% macro salary_text_amount(text, which) -%}
+    {%- set lowered = "lower(" ~ text ~ ")" -%}
+    {%- set range_pattern = "'" ~ _salary_number_pattern() ~ _salary_range_joiner_pattern() ~ _salary_number_pattern() ~ "'" -%}
+    {%- set single_pattern = "'" ~ _salary_number_pattern() ~ "'" -%}
+    case
+        when not {{ salary_text_has_amount(text) }} then null
+        when {{ regex_matches(lowered, range_pattern) }} then
+        {%- if which == 'min' %}
+            {{ _salary_number(regex_extract(lowered, range_pattern, 1)) }}
+            * {{ _salary_multiplier("coalesce(" ~ regex_extract(lowered, range_pattern, 2) ~ ", " ~ regex_extract(lowered, range_pattern, 4) ~ ")") }}
+        {%- else %}
+            {{ _salary_number(regex_extract(lowered, range_pattern, 3)) }}
+            * {{ _salary_multiplier(regex_extract(lowered, range_pattern, 4)) }}
+        {%- endif %}
+        else
+            {{ _salary_number(regex_extract(lowered, single_pattern, 1)) }}
+            * {{ _salary_multiplier(regex_extract(lowered, single_pattern, 2)) }}
+    end
+{%- endmacro %}
+
+{#- ISO code named by symbol or code. Prefixed dollars first: CA$ / C$ is CAD, A$ / AU$ AUD, S$ SGD. -#}
+{% macro salary_text_currency(text) -%}
+    {%- set lowered = "lower(" ~ text ~ ")" -%}
+    case
+        when {{ regex_matches(lowered, "'(ca\\$|c\\$|\\bcad\\b)'") }} then 'CAD'
+        when {{ regex_matches(lowered, "'(au\\$|a\\$|\\baud\\b)'") }} then 'AUD'
+        when {{ regex_matches(lowered, "'(s\\$|\\bsgd\\b)'") }} then 'SGD'
+        when {{ regex_matches(lowered, "'(€|\\beur\\b|\\beuros?\\b)'") }} then 'EUR'
+        when {{ regex_matches(lowered, "'(£|\\bgbp\\b)'") }} then 'GBP'
+        when {{ regex_matches(lowered, "'(₹|\\binr\\b|\\brs\\.?\\s|\\blpa\\b|\\blakhs?\\b)'") }} then 'INR'
+        when {{ regex_matches(lowered, "'(¥|\\bjpy\\b)'") }} then 'JPY'
+        when {{ regex_matches(lowered, "'(\\$|\\busd\\b)'") }} then 'USD'
+        else upper({{ regex_extract(text, "'\\b([A-Z]{3})\\b'", 1) }})
+    end
+{%- endmacro %}
+
+{#- Canonical period (hour, day, week, month, year) named in a text; null when none is named.
+    When several are named the longest wins ("$150,000 a year (about $72/hr)" is yearly). -#}
+{% macro salary_period_from_text(text) -%}
+    {%- set lowered = "lower(" ~ text ~ ")" -%}
+    case
+        when {{ regex_matches(lowered, "'(\\byears?\\b|\\byearly\\b|\\bannual(ly)?\\b|\\bannum\\b|\\bp\\.?a\\.?(\\s|$)|/\\s*yr\\b|\\byr\\b|\\blpa\\b)'") }} then 'year'
+        when {{ regex_matches(lowered, "'(\\bmonths?\\b|\\bmonthly\\b|/\\s*mo\\b|\\bmth\\b)'") }} then 'month'
+        when {{ regex_matches(lowered, "'(\\bweeks?\\b|\\bweekly\\b|/\\s*wk\\b)'") }} then 'week'
+        when {{ regex_matches(lowered, "'(\\bdays?\\b|\\bdaily\\b)'") }} then 'day'
+        when {{ regex_matches(lowered, "'(\\bhours?\\b|\\bhourly\\b|/\\s*hr\\b|\\bhrs?\\b|/\\s*h\\b|\\bph\\b)'") }} then 'hour'
+    end
+{%- endmacro %}
+
+{#- Structured period field (hour/hourly/hr/per hour, annual/yearly/per annum/...) to the canonical
+    period; a value that names no known period stays null (and the salary is then flagged). -#}
+{% macro salary_period_from_field(field) -%}
+    case
+        when nullif(trim({{ field }}), '') is null then null
+        else {{ salary_period_from_text(field) }}
+    end
+{%- endmacro %}
