@@ -62,3 +62,12 @@
         lambda tag: tag is not null and tag <> ''
     )
 {%- endmacro %}
+
+{#- Element at 1-based `index`. -#}
+{% macro list_element(list, index) -%}
+    {{ return(adapter.dispatch('list_element', 'job_market_warehouse')(list, index)) }}
+{%- endmacro %}
+
+{% macro default__list_element(list, index) -%}
+    {{ list }}[{{ index }}]
+{%- endmacro %}

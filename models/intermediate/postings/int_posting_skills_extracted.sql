@@ -1,0 +1,128 @@
+-- One row per posting and canonical skill, from the board's tags and from the description.
+-- Tags: a whole tag matches an alias (any alias, also those too ambiguous for free text: "R",
+-- "Go", "React"). Description: an alias matches where its tokens occur consecutively, only for
+-- aliases allowed in free text. Tokens keep + # and inner dots, so C++, C#, .NET and Node.js
+-- survive and Java never matches inside JavaScript. A match lying inside a longer match at the
+-- same place is dropped ("ml" inside "ml ops" is MLOps, not Machine Learning).
+with
+
+postings as (
+    select
+        posting_key,
+        description_text,
+        skill_tags
+    from {{ ref('stg_job_board__postings') }}
+),
+
+skill_aliases as (
+    select * from {{ ref('int_skill_aliases_tokenized') }}
+),
+
+-- tags -------------------------------------------------------------------------------------------
+
+posting_tags as (
+    select
+        posting_key,
+        {{ unnest_list('skill_tags', 'skill_tag') }}
+    from postings
+    where skill_tags is not null
+),
+
+tag_matches as (
+    select distinct
+        posting_tags.posting_key,
+        skill_aliases.skill
+    from posting_tags
+    inner join skill_aliases
+        on {{ list_join(skill_tokens('posting_tags.skill_tag'), "' '") }} = skill_aliases.alias_key
+),
+
+-- description text -------------------------------------------------------------------------------
+
+description_tokens as (
+    select
+        posting_key,
+        {{ skill_tokens('description_text') }} as tokens
+    from postings
+    where description_text is not null
+),
+
+token_positions as (
+    select
+        posting_key,
+        {{ unnest_with_position('tokens', 'token', 'token_position') }}
+    from description_tokens
+),
+
+first_token_hits as (
+    select
+        token_positions.posting_key,
+        token_positions.token_position,
+        skill_aliases.skill,
+        skill_aliases.alias_tokens,
+        skill_aliases.token_count
+    from token_positions
+    inner join skill_aliases
+        on
+            token_positions.token = skill_aliases.first_token
+            and skill_aliases.is_text_match_allowed
+),
+
+text_matches as (
+    select
+        first_token_hits.posting_key,
+        first_token_hits.skill,
+        first_token_hits.token_position as start_position,
+        first_token_hits.token_position + first_token_hits.token_count - 1 as end_position
+    from first_token_hits
+    inner join description_tokens
+        on first_token_hits.posting_key = description_tokens.posting_key
+    where
+        first_token_hits.token_count = 1
+        or {{ list_slice('description_tokens.tokens', 'first_token_hits.token_position', 'first_token_hits.token_count') }}
+        = first_token_hits.alias_tokens
+),
+
+longest_text_matches as (
+    select
+        text_matches.posting_key,
+        text_matches.skill
+    from text_matches
+    where not exists (
+        select 1
+        from text_matches as longer
+        where
+            longer.posting_key = text_matches.posting_key
+            and longer.start_position <= text_matches.start_position
+            and longer.end_position >= text_matches.end_position
+            and longer.end_position - longer.start_position
+            > text_matches.end_position - text_matches.start_position
+    )
+),
+
+description_matches as (
+    select
+        posting_key,
+        skill,
+        count(*) as description_mentions
+    from longest_text_matches
+    group by posting_key, skill
+),
+
+-- both -------------------------------------------------------------------------------------------
+
+final as (
+    select
+        coalesce(tag_matches.posting_key, description_matches.posting_key) as posting_key,
+        coalesce(tag_matches.skill, description_matches.skill) as skill,
+        tag_matches.skill is not null as is_tagged,
+        description_matches.skill is not null as is_in_description,
+        coalesce(description_matches.description_mentions, 0) as description_mentions
+    from tag_matches
+    full outer join description_matches
+        on
+            tag_matches.posting_key = description_matches.posting_key
+            and tag_matches.skill = description_matches.skill
+)
+
+select * from final

@@ -1,0 +1,93 @@
+-- One row per posting (latest observation): everything the marts group and filter by.
+with
+
+postings as (
+    select * from {{ ref('stg_job_board__postings') }}
+),
+
+titles as (
+    select * from {{ ref('int_titles_classified') }}
+),
+
+seniorities as (
+    select * from {{ ref('int_seniorities_classified') }}
+),
+
+seniority_levels as (
+    select * from {{ ref('seniority_levels') }}
+),
+
+locations as (
+    select * from {{ ref('int_locations_parsed') }}
+),
+
+salaries as (
+    select * from {{ ref('int_postings_salaries_normalized') }}
+),
+
+keyed as (
+    select
+        *,
+        {{ text_match_key('title') }} as title_key,
+        coalesce({{ text_match_key('board_seniority_text') }}, ' ') as board_seniority_key
+    from postings
+),
+
+final as (
+    select
+        -- ids
+        keyed.posting_key,
+        keyed.posting_id,
+        keyed.source,
+
+        -- status and dates
+        keyed.posting_status,
+        keyed.is_active,
+        keyed.posted_date,
+        {{ dbt.date_trunc('month', 'keyed.posted_date') }} as posted_month,
+        keyed.scraped_at,
+        keyed.observation_count,
+
+        -- role
+        keyed.title,
+        keyed.title_key,
+        titles.role,
+        titles.is_role_classified,
+
+        -- seniority
+        seniorities.seniority_level,
+        seniorities.seniority_source,
+        cast(seniority_levels.is_entry_level as boolean) as is_entry_level,
+        cast(seniority_levels.is_senior_plus_staff as boolean) as is_senior_plus_staff,
+
+        -- geography
+        keyed.location_text,
+        locations.country_code,
+        coalesce(locations.country_code = 'US', false) as is_us,
+
+        -- employer
+        keyed.company_name,
+
+        -- salary
+        salaries.salary_source,
+        salaries.salary_currency_code,
+        salaries.salary_period,
+        salaries.salary_usd_annual,
+        salaries.has_usable_salary,
+        salaries.salary_issue
+    from keyed
+    inner join titles
+        on keyed.title_key = titles.title_key
+    inner join seniorities
+        on
+            keyed.title_key = seniorities.title_key
+            and keyed.board_seniority_key = seniorities.board_seniority_key
+    inner join seniority_levels
+        on seniorities.seniority_level = seniority_levels.seniority_level
+    left join locations
+        on keyed.location_text = locations.location_text
+    inner join salaries
+        on keyed.posting_key = salaries.posting_key
+)
+
+select * from final

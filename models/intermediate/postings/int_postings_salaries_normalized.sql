@@ -1,0 +1,87 @@
+-- One row per posting: its pay as an annual US-dollar base salary.
+-- Base salary = midpoint of the annualized bounds (a single figure is both bounds); hour x 2080,
+-- day x 260, week x 52, month x 12; US dollars through the currency seed. Anything that cannot be
+-- trusted gets a salary_issue code and no salary_usd_annual: nothing is guessed.
+with
+
+postings as (
+    select
+        posting_key,
+        salary_source,
+        salary_min_amount,
+        salary_max_amount,
+        salary_currency_code,
+        salary_period
+    from {{ ref('stg_job_board__postings') }}
+),
+
+currencies as (
+    select * from {{ ref('currencies') }}
+),
+
+salary_periods as (
+    select * from {{ ref('salary_periods') }}
+),
+
+converted as (
+    select
+        postings.posting_key,
+        postings.salary_source,
+        postings.salary_min_amount,
+        postings.salary_max_amount,
+        postings.salary_currency_code,
+        postings.salary_period,
+        currencies.currency_code is not null as is_known_currency,
+        salary_periods.salary_period is not null as is_known_period,
+        postings.salary_min_amount
+        * salary_periods.annualization_factor
+        * currencies.usd_per_unit as salary_min_usd_annual,
+        postings.salary_max_amount
+        * salary_periods.annualization_factor
+        * currencies.usd_per_unit as salary_max_usd_annual
+    from postings
+    left join currencies
+        on postings.salary_currency_code = currencies.currency_code
+    left join salary_periods
+        on postings.salary_period = salary_periods.salary_period
+),
+
+checked as (
+    select
+        *,
+        (salary_min_usd_annual + salary_max_usd_annual) / 2.0 as salary_midpoint_usd_annual,
+        case
+            when salary_source is null then 'no_salary'
+            when salary_currency_code is null then 'missing_currency'
+            when not is_known_currency then 'unknown_currency'
+            when salary_period is null or not is_known_period then 'unknown_period'
+            when salary_min_amount <= 0 or salary_max_amount <= 0 then 'non_positive_amount'
+            when salary_min_amount > salary_max_amount then 'min_exceeds_max'
+            when
+                (salary_min_usd_annual + salary_max_usd_annual) / 2.0
+                < {{ var('plausible_salary_usd_annual_min') }}
+                then 'below_plausible_range'
+            when
+                (salary_min_usd_annual + salary_max_usd_annual) / 2.0
+                > {{ var('plausible_salary_usd_annual_max') }}
+                then 'above_plausible_range'
+        end as salary_issue
+    from converted
+),
+
+final as (
+    select
+        posting_key,
+        salary_source,
+        salary_currency_code,
+        salary_period,
+        salary_min_usd_annual,
+        salary_max_usd_annual,
+        salary_midpoint_usd_annual,
+        salary_issue,
+        salary_issue is null as has_usable_salary,
+        case when salary_issue is null then salary_midpoint_usd_annual end as salary_usd_annual
+    from checked
+)
+
+select * from final

@@ -1,0 +1,76 @@
+-- Grain: one row per ordered pair of distinct roles: the headline "X vs Y" table.
+-- Gaps and ratios read "role_a relative to role_b".
+with
+
+role_metrics as (
+    select * from {{ ref('role_metrics') }}
+),
+
+overlap as (
+    select * from {{ ref('role_pair_overlap') }}
+),
+
+final as (
+    select
+        -- grain
+        cast(overlap.role_a as varchar) as role_a,
+        cast(overlap.role_b as varchar) as role_b,
+
+        -- postings
+        cast(metrics_a.active_postings as bigint) as role_a_active_postings,
+        cast(metrics_b.active_postings as bigint) as role_b_active_postings,
+        cast(metrics_a.active_postings * 1.0 / metrics_b.active_postings as double)
+            as active_postings_ratio,
+
+        -- median US base salary
+        cast(metrics_a.us_salaried_postings as bigint) as role_a_us_salaried_postings,
+        cast(metrics_b.us_salaried_postings as bigint) as role_b_us_salaried_postings,
+        cast(metrics_a.median_us_base_salary_usd as double) as role_a_median_us_base_salary_usd,
+        cast(metrics_b.median_us_base_salary_usd as double) as role_b_median_us_base_salary_usd,
+        cast(
+            metrics_a.median_us_base_salary_usd - metrics_b.median_us_base_salary_usd as double
+        ) as median_salary_gap_usd,
+        cast(
+            (metrics_a.median_us_base_salary_usd - metrics_b.median_us_base_salary_usd)
+            / nullif(metrics_b.median_us_base_salary_usd, 0) as double
+        ) as median_salary_gap_share,
+
+        -- seniority
+        cast(metrics_a.entry_level_postings as bigint) as role_a_entry_level_postings,
+        cast(metrics_b.entry_level_postings as bigint) as role_b_entry_level_postings,
+        cast(metrics_a.entry_level_share as double) as role_a_entry_level_share,
+        cast(metrics_b.entry_level_share as double) as role_b_entry_level_share,
+        cast(metrics_a.senior_plus_staff_share as double) as role_a_senior_plus_staff_share,
+        cast(metrics_b.senior_plus_staff_share as double) as role_b_senior_plus_staff_share,
+
+        -- work arrangement
+        cast(metrics_a.remote_share as double) as role_a_remote_share,
+        cast(metrics_b.remote_share as double) as role_b_remote_share,
+        cast(metrics_a.hybrid_share as double) as role_a_hybrid_share,
+        cast(metrics_b.hybrid_share as double) as role_b_hybrid_share,
+        cast(metrics_a.onsite_share as double) as role_a_onsite_share,
+        cast(metrics_b.onsite_share as double) as role_b_onsite_share,
+
+        -- geography
+        cast(metrics_a.us_share as double) as role_a_us_share,
+        cast(metrics_b.us_share as double) as role_b_us_share,
+        cast(metrics_a.india_share as double) as role_a_india_share,
+        cast(metrics_b.india_share as double) as role_b_india_share,
+
+        -- skills
+        cast(metrics_a.top_skill as varchar) as role_a_top_skill,
+        cast(metrics_b.top_skill as varchar) as role_b_top_skill,
+        cast(metrics_a.top_skill_share as double) as role_a_top_skill_share,
+        cast(metrics_b.top_skill_share as double) as role_b_top_skill_share,
+        cast(overlap.top_n as integer) as top_n,
+        cast(overlap.shared_skills as bigint) as shared_skills,
+        cast(overlap.union_skills as bigint) as union_skills,
+        cast(overlap.jaccard as double) as jaccard
+    from overlap
+    inner join role_metrics as metrics_a
+        on overlap.role_a = metrics_a.role
+    inner join role_metrics as metrics_b
+        on overlap.role_b = metrics_b.role
+)
+
+select * from final
