@@ -15,3 +15,12 @@
 {% macro default__to_utc_timestamp(expression) -%}
     timezone('UTC', try_cast(trim({{ expression }}) as timestamptz))
 {%- endmacro %}
+
+{#- Text with accents folded to plain letters ("São Paulo" -> "Sao Paulo"). -#}
+{% macro fold_accents(expression) -%}
+    {{ return(adapter.dispatch('fold_accents', 'job_market_warehouse')(expression)) }}
+{%- endmacro %}
+
+{% macro default__fold_accents(expression) -%}
+    strip_accents({{ expression }})
+{%- endmacro %}

@@ -10,9 +10,10 @@
     {{ return("(\\d[\\d,]*(?:\\.\\d+)?)\\s*(?:(k|m|lpa|lakhs?)\\b)?") }}
 {%- endmacro %}
 
-{#- What joins the two amounts of a range, including a repeated currency marker. -#}
+{#- What joins the two amounts of a range: an optional period after the first amount ("$60/hr -
+    $70/hr"), the dash or "to", and a repeated currency marker. -#}
 {% macro _salary_range_joiner_pattern() -%}
-    {{ return("\\s*(?:-|–|—|to)\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*") }}
+    {{ return("(?:\\s*(?:/|per|an|a)\\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\\s*(?:-|–|—|to)\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*") }}
 {%- endmacro %}
 
 {% macro _salary_multiplier(suffix) -%}
@@ -30,9 +31,14 @@
     {{ try_cast("replace(" ~ text ~ ", ',', '')", 'double') }}
 {%- endmacro %}
 
+{#- Lowercased salary text without "401(k)", which names a pension plan, not pay. -#}
+{% macro _salary_text_for_amounts(text) -%}
+    {{ regex_replace_all("lower(" ~ text ~ ")", "'401\\s*\\(?k\\)?'", "' '") }}
+{%- endmacro %}
+
 {% macro salary_text_has_amount(text) -%}
     (
-        {{ regex_matches("lower(" ~ text ~ ")", "'\\d'") }}
+        {{ regex_matches(_salary_text_for_amounts(text), "'\\d'") }}
         and (
             {{ salary_text_currency(text) }} is not null
             or {{ salary_period_from_text(text) }} is not null
@@ -42,7 +48,7 @@
 
 {#- which: 'min' or 'max'. -#}
 {% macro salary_text_amount(text, which) -%}
-    {%- set lowered = "lower(" ~ text ~ ")" -%}
+    {%- set lowered = _salary_text_for_amounts(text) -%}
     {%- set range_pattern = "'" ~ _salary_number_pattern() ~ _salary_range_joiner_pattern() ~ _salary_number_pattern() ~ "'" -%}
     {%- set single_pattern = "'" ~ _salary_number_pattern() ~ "'" -%}
     case
@@ -65,14 +71,14 @@
 {% macro salary_text_currency(text) -%}
     {%- set lowered = "lower(" ~ text ~ ")" -%}
     case
-        when {{ regex_matches(lowered, "'(ca\\$|c\\$|\\bcad\\b)'") }} then 'CAD'
-        when {{ regex_matches(lowered, "'(au\\$|a\\$|\\baud\\b)'") }} then 'AUD'
-        when {{ regex_matches(lowered, "'(s\\$|\\bsgd\\b)'") }} then 'SGD'
-        when {{ regex_matches(lowered, "'(€|\\beur\\b|\\beuros?\\b)'") }} then 'EUR'
-        when {{ regex_matches(lowered, "'(£|\\bgbp\\b)'") }} then 'GBP'
-        when {{ regex_matches(lowered, "'(₹|\\binr\\b|\\brs\\.?\\s|\\blpa\\b|\\blakhs?\\b)'") }} then 'INR'
+        when {{ regex_matches(lowered, "'(\\bca\\$|\\bc\\$|\\bcad)'") }} then 'CAD'
+        when {{ regex_matches(lowered, "'(\\bau\\$|\\ba\\$|\\baud)'") }} then 'AUD'
+        when {{ regex_matches(lowered, "'(\\bs\\$|\\bsgd)'") }} then 'SGD'
+        when {{ regex_matches(lowered, "'(€|\\beur)'") }} then 'EUR'
+        when {{ regex_matches(lowered, "'(£|\\bgbp)'") }} then 'GBP'
+        when {{ regex_matches(lowered, "'(₹|\\binr|\\brs\\.?\\s|\\blpa\\b|\\blakhs?\\b)'") }} then 'INR'
         when {{ regex_matches(lowered, "'(¥|\\bjpy\\b)'") }} then 'JPY'
-        when {{ regex_matches(lowered, "'(\\$|\\busd\\b)'") }} then 'USD'
+        when {{ regex_matches(lowered, "'(\\$|\\busd)'") }} then 'USD'
         else upper({{ regex_extract(text, "'\\b([A-Z]{3})\\b'", 1) }})
     end
 {%- endmacro %}

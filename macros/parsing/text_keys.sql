@@ -1,9 +1,11 @@
-{#- Matching key for short free text (titles, locations, workplace and level fields): lowercase,
-    '&' spelled 'and', every character outside [a-z0-9+#] turned into one space, padded with one
-    space each side so seed patterns can anchor on ' word '. -#}
+{#- Matching key for short free text (titles, workplace and level fields): accents folded,
+    lowercase, '&' spelled 'and', dotted initials closed up ("A.I." -> "ai", "U.S." -> "us"), every
+    other character outside [a-z0-9+#] turned into one space, padded with one space each side so
+    seed patterns can anchor on ' word '. -#}
 {% macro text_match_key(expression) -%}
+    {%- set lowered = "replace(lower(" ~ fold_accents(expression) ~ "), '&', ' and ')" -%}
     ' ' || trim({{ regex_replace_all(
-        "replace(lower(" ~ expression ~ "), '&', ' and ')",
+        regex_replace_all(lowered, "'\\b([a-z])\\.'", "'\\1'"),
         "'[^a-z0-9+#]+'",
         "' '"
     ) }}) || ' '

@@ -23,7 +23,11 @@ locations as (
 raw_parts as (
     select
         location_text,
-        {{ unnest_with_position(regex_extract_all('lower(location_text)', "'[^,()/|;–—-]+'"), 'raw_part', 'part_position') }}
+        {{ unnest_with_position(
+            regex_extract_all('lower(' ~ fold_accents('location_text') ~ ')', "'[^,()/|;–—-]+'"),
+            'raw_part',
+            'part_position'
+        ) }}
     from locations
 ),
 
@@ -68,6 +72,14 @@ candidates as (
         on part_keys_stripped.part_key = location_terms.location_term
 ),
 
+candidate_countries as (
+    select distinct
+        location_text,
+        part_position,
+        country_code
+    from candidates
+),
+
 deciding_part as (
     select
         location_text,
@@ -94,17 +106,11 @@ ranked as (
         on
             candidates.location_text = deciding_part.location_text
             and candidates.part_position = deciding_part.part_position
-    left join (
-        select distinct
-            location_text,
-            part_position,
-            country_code
-        from candidates
-    ) as corroboration
+    left join candidate_countries as corroboration
         on
             candidates.location_text = corroboration.location_text
             and candidates.country_code = corroboration.country_code
-            and corroboration.part_position <> candidates.part_position
+            and candidates.part_position <> corroboration.part_position
 ),
 
 final as (

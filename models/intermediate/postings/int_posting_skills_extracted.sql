@@ -79,7 +79,11 @@ text_matches as (
         on first_token_hits.posting_key = description_tokens.posting_key
     where
         first_token_hits.token_count = 1
-        or {{ list_slice('description_tokens.tokens', 'first_token_hits.token_position', 'first_token_hits.token_count') }}
+        or {{ list_slice(
+            'description_tokens.tokens',
+            'first_token_hits.token_position',
+            'first_token_hits.token_count'
+        ) }}
         = first_token_hits.alias_tokens
 ),
 

@@ -5,7 +5,10 @@
 with
 
 postings as (
-    select title, board_seniority_text from {{ ref('stg_job_board__postings') }}
+    select
+        title,
+        board_seniority_text
+    from {{ ref('stg_job_board__postings') }}
 ),
 
 seniority_patterns as (
@@ -40,7 +43,10 @@ pattern_matches as (
             )
             or (
                 seniority_patterns.applies_to = 'board'
-                and {{ regex_matches('level_inputs.board_seniority_key', "' ' || trim(seniority_patterns.pattern) || ' '") }}
+                and {{ regex_matches(
+                    'level_inputs.board_seniority_key',
+                    "' ' || trim(seniority_patterns.pattern) || ' '"
+                ) }}
             )
 ),
 

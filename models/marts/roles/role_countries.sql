@@ -41,7 +41,7 @@ final as (
         cast(
             row_number() over (
                 partition by country_counts.role
-                order by country_counts.postings desc, country_counts.country_code
+                order by country_counts.postings desc, country_counts.country_code asc
             ) as integer
         ) as country_rank
     from country_counts

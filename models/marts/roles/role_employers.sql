@@ -36,7 +36,7 @@ final as (
         cast(
             row_number() over (
                 partition by employer_counts.role
-                order by employer_counts.postings desc, employer_counts.company_name
+                order by employer_counts.postings desc, employer_counts.company_name asc
             ) as integer
         ) as employer_rank
     from employer_counts

@@ -54,9 +54,9 @@ final as (
             row_number() over (
                 partition by skill_stats.role
                 order by
-                    case when skill_stats.n < {{ var('min_skill_salary_n') }} then 1 else 0 end,
+                    case when skill_stats.n < {{ var('min_skill_salary_n') }} then 1 else 0 end asc,
                     skill_stats.median_value desc,
-                    skill_stats.skill
+                    skill_stats.skill asc
             ) as integer
         ) as premium_rank
     from skill_stats

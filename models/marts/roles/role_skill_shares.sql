@@ -49,7 +49,7 @@ ranked as (
         skill_counts.postings_with_skill * 1.0 / role_postings.active_postings as share,
         row_number() over (
             partition by skill_counts.role
-            order by skill_counts.postings_with_skill desc, skill_counts.skill
+            order by skill_counts.postings_with_skill desc, skill_counts.skill asc
         ) as skill_rank
     from skill_counts
     inner join role_postings

@@ -33,7 +33,6 @@ renamed as (
         {{ try_cast('salary_max', 'double') }} as structured_salary_max,
         upper(nullif(trim(salary_currency), '')) as structured_salary_currency,
         {{ salary_period_from_field('salary_period') }} as structured_salary_period,
-        nullif(trim(salary_period), '') as structured_salary_period_text,
 
         -- lineage
         filename as source_file,
@@ -93,15 +92,16 @@ observations as (
         end as salary_max_amount,
         case salary_source
             when 'structured' then coalesce(structured_salary_currency, text_salary_currency)
-            when 'text' then text_salary_currency
+            when 'text' then coalesce(text_salary_currency, structured_salary_currency)
         end as salary_currency_code,
         case salary_source
             when 'structured' then coalesce(structured_salary_period, text_salary_period)
-            when 'text' then coalesce(text_salary_period, 'year')
+            when 'text' then coalesce(text_salary_period, structured_salary_period, 'year')
         end as salary_period,
         coalesce(
-            salary_source = 'text' and text_salary_period is null
-            or salary_source = 'structured' and structured_salary_period_text is null,
+            salary_source = 'text'
+            and text_salary_period is null
+            and structured_salary_period is null,
             false
         ) as is_salary_period_assumed,
         source_file,

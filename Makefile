@@ -1,0 +1,48 @@
+# Job Market Warehouse. Two commands matter (see README):
+#   make build   set up, generate the default data, dbt build on DuckDB, print the comparison
+#   make test    set up, sqlfluff, generate, dbt build with every test + docs, pytest
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+LOCK_HASH := $(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+STAMP := $(VENV)/.installed-$(LOCK_HASH)
+
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+# The test command always works on its own warehouse file and on freshly generated data.
+TEST_DATA := $(CURDIR)/data/test
+TEST_ENV := JOB_MARKET_DB=$(CURDIR)/warehouse/test.duckdb JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
+
+.PHONY: setup build test lint dbt-test pytest docs bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+setup: $(STAMP)
+
+build: setup
+	$(BIN)/job-market run
+
+lint: setup
+	$(TEST_ENV) $(BIN)/sqlfluff lint models tests analyses
+
+dbt-test: setup
+	$(BIN)/job-market generate --seed 42 --out $(TEST_DATA)
+	$(TEST_ENV) $(BIN)/dbt build --vars '{check_article_figures: true}'
+	$(TEST_ENV) $(BIN)/dbt docs generate
+
+pytest: setup
+	$(BIN)/pytest
+
+test: lint dbt-test pytest
+
+clean:
+	rm -rf target logs data warehouse/*.duckdb* $(VENV)

@@ -1,0 +1,49 @@
+"""Where the project, its DuckDB file and its raw data live, and how dbt is invoked."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(os.environ.get("JOB_MARKET_PROJECT_DIR", Path(__file__).resolve().parents[2]))
+DEFAULT_DATA_DIR = PROJECT_DIR / "data" / "generated"
+DEFAULT_DB = PROJECT_DIR / "warehouse" / "job_market.duckdb"
+
+
+@dataclass(frozen=True)
+class WarehouseSettings:
+    """The two settings every command needs, resolved to absolute paths."""
+
+    db_path: Path
+    raw_glob: str
+
+    @classmethod
+    def from_env(cls) -> "WarehouseSettings":
+        db = Path(os.environ.get("JOB_MARKET_DB", DEFAULT_DB)).expanduser()
+        raw = os.environ.get("JOB_MARKET_RAW", str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
+        return cls(db_path=db.resolve(), raw_glob=str(Path(raw).expanduser().absolute()))
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["JOB_MARKET_DB"] = str(self.db_path)
+        env["JOB_MARKET_RAW"] = self.raw_glob
+        env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
+        return env
+
+
+def dbt_executable() -> str:
+    """The dbt next to the running interpreter (the project's venv), else the one on PATH."""
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def run_dbt(args: list[str], settings: WarehouseSettings, *, target_path: Path | None = None) -> int:
+    """Run one dbt command in a child process (isolates dbt's global state), streaming output."""
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    command = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    if target_path is not None:
+        command += ["--target-path", str(target_path)]
+    return subprocess.call(command, env=settings.env(), cwd=PROJECT_DIR)
