@@ -93,7 +93,9 @@ def load_role_pair(db_path: Path, role_a: str, role_b: str, *, top: int = 5, min
 
 
 def _money(value) -> str:
-    return "n/a" if value is None else f"${value:,.0f}"
+    if value is None:
+        return "n/a"
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def _pct(value) -> str:
@@ -137,6 +139,7 @@ def format_role_pair(report: RolePairReport) -> str:
         ("US share / India share", f"{_pct(m[a]['us_share'])} / {_pct(m[a]['india_share'])}",
          f"{_pct(m[b]['us_share'])} / {_pct(m[b]['india_share'])}"),
     ]
+    width = max(width, *(len(left) for _, left, _ in rows))
     lines = [f"{a} vs {b}", "=" * (len(a) + len(b) + 4), ""]
     lines.append(f"{'':26}{a:<{width}}  {b}")
     for label, left, right in rows:
@@ -144,8 +147,11 @@ def format_role_pair(report: RolePairReport) -> str:
     lines.append("")
     gap = c["median_salary_gap_usd"]
     if gap is not None:
+        higher, lower = (a, b) if gap >= 0 else (b, a)
+        relative = abs(gap) / m[lower]["median_us_base_salary_usd"]
         lines.append(
-            f"Salary gap ({a} minus {b}): {_money(gap)} ({_pct(c['median_salary_gap_share'])} of {b}'s median)"
+            f"Median US base salary: {higher} pays {_money(abs(gap))} more than {lower} "
+            f"({_pct(relative)} of {lower}'s median)"
         )
     lines.append(f"Postings ratio ({a} / {b}): {c['active_postings_ratio']:.2f}")
     lines.append(
