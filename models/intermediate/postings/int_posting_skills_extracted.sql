@@ -3,7 +3,8 @@
 -- "Go", "React"). Description: an alias matches where its tokens occur consecutively, only for
 -- aliases allowed in free text. Tokens keep + # and inner dots, so C++, C#, .NET and Node.js
 -- survive and Java never matches inside JavaScript. A match lying inside a longer match at the
--- same place is dropped ("ml" inside "ml ops" is MLOps, not Machine Learning).
+-- same place is dropped ("ml" inside "ml ops" is MLOps, not Machine Learning), and exclusion
+-- phrases ("spark joy", "snowflake schema") swallow the alias inside them the same way.
 with
 
 postings as (
@@ -16,6 +17,31 @@ postings as (
 
 skill_aliases as (
     select * from {{ ref('int_skill_aliases_tokenized') }}
+),
+
+text_exclusions as (
+    select * from {{ ref('int_skill_text_exclusions_tokenized') }}
+),
+
+-- what description text is matched against: aliases allowed in free text, and exclusion phrases
+-- (skill null) that only exist to swallow an alias inside them
+text_patterns as (
+    select
+        skill,
+        alias_tokens as pattern_tokens,
+        first_token,
+        token_count
+    from skill_aliases
+    where is_text_match_allowed
+
+    union all
+
+    select
+        cast(null as varchar) as skill,
+        phrase_tokens as pattern_tokens,
+        first_token,
+        token_count
+    from text_exclusions
 ),
 
 -- tags -------------------------------------------------------------------------------------------
@@ -58,14 +84,12 @@ first_token_hits as (
     select
         token_positions.posting_key,
         token_positions.token_position,
-        skill_aliases.skill,
-        skill_aliases.alias_tokens,
-        skill_aliases.token_count
+        text_patterns.skill,
+        text_patterns.pattern_tokens,
+        text_patterns.token_count
     from token_positions
-    inner join skill_aliases
-        on
-            token_positions.token = skill_aliases.first_token
-            and skill_aliases.is_text_match_allowed
+    inner join text_patterns
+        on token_positions.token = text_patterns.first_token
 ),
 
 text_matches as (
@@ -84,7 +108,7 @@ text_matches as (
             'first_token_hits.token_position',
             'first_token_hits.token_count'
         ) }}
-        = first_token_hits.alias_tokens
+        = first_token_hits.pattern_tokens
 ),
 
 longest_text_matches as (
@@ -104,12 +128,21 @@ longest_text_matches as (
     )
 ),
 
+kept_text_matches as (
+    -- exclusion phrases have done their job once they swallowed the alias inside them
+    select
+        posting_key,
+        skill
+    from longest_text_matches
+    where skill is not null
+),
+
 description_matches as (
     select
         posting_key,
         skill,
         count(*) as description_mentions
-    from longest_text_matches
+    from kept_text_matches
     group by posting_key, skill
 ),
 
