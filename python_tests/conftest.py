@@ -46,7 +46,14 @@ class BuiltWarehouse:
             return [json.loads(line) for line in handle]
 
 
-def dbt(args: list[str], *, db_path: Path, raw_glob: str, target_path: Path) -> subprocess.CompletedProcess:
+def dbt(
+    args: list[str],
+    *,
+    db_path: Path,
+    raw_glob: str,
+    target_path: Path,
+    extra_env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env.update(
         JOB_MARKET_DB=str(db_path),
@@ -54,6 +61,7 @@ def dbt(args: list[str], *, db_path: Path, raw_glob: str, target_path: Path) -> 
         DBT_PROFILES_DIR=str(PROJECT_DIR),
         DBT_SEND_ANONYMOUS_USAGE_STATS="false",
     )
+    env.update(extra_env or {})
     command = [
         dbt_executable(), *args,
         "--project-dir", str(PROJECT_DIR),

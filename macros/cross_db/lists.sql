@@ -71,3 +71,12 @@
 {% macro default__list_element(list, index) -%}
     {{ list }}[{{ index }}]
 {%- endmacro %}
+
+{#- The type of a list of strings, for typed nulls and casts. -#}
+{% macro type_string_list() -%}
+    {{ return(adapter.dispatch('type_string_list', 'job_market_warehouse')()) }}
+{%- endmacro %}
+
+{% macro default__type_string_list() -%}
+    varchar[]
+{%- endmacro %}

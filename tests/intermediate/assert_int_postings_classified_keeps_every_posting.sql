@@ -1,13 +1,14 @@
 -- int_postings_classified inner-joins the title, seniority and salary classifiers: a posting
--- missing from any of them would silently vanish from every mart. Every staged posting must come
--- through exactly once, with its staged status, and with at least one work arrangement row.
+-- missing from any of them would silently vanish from every mart. Every posting of the union of
+-- the staged sources must come through exactly once, with its status, and with at least one work
+-- arrangement row.
 with
 
 staged_postings as (
     select
         posting_key,
         is_active
-    from {{ ref('stg_job_board__postings') }}
+    from {{ ref('int_postings_unioned') }}
 ),
 
 classified_postings as (

@@ -1,6 +1,7 @@
 -- role_metrics.active_postings is the count of the role's active classified postings in
 -- int_postings_classified, and over all roles plus the unclassified active postings it adds up
--- to the active postings of staging (one row per source + posting_id, latest observation).
+-- to the active postings of the staged sources (int_postings_unioned: one row per source +
+-- posting_id, latest observation).
 with
 
 role_metrics as (
@@ -19,7 +20,7 @@ classified_postings as (
 ),
 
 staged_postings as (
-    select is_active from {{ ref('stg_job_board__postings') }}
+    select is_active from {{ ref('int_postings_unioned') }}
 ),
 
 classified_counts as (

@@ -7,7 +7,7 @@
 with
 
 postings as (
-    select location_text from {{ ref('stg_job_board__postings') }}
+    select location_text from {{ ref('int_postings_unioned') }}
 ),
 
 location_terms as (

@@ -9,7 +9,7 @@ postings as (
         posting_key,
         workplace_type_text,
         location_text
-    from {{ ref('stg_job_board__postings') }}
+    from {{ ref('int_postings_unioned') }}
 ),
 
 work_arrangement_patterns as (

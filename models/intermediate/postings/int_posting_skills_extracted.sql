@@ -12,7 +12,7 @@ postings as (
         posting_key,
         description_text,
         skill_tags
-    from {{ ref('stg_job_board__postings') }}
+    from {{ ref('int_postings_unioned') }}
 ),
 
 skill_aliases as (

@@ -2,7 +2,7 @@
 with
 
 postings as (
-    select * from {{ ref('stg_job_board__postings') }}
+    select * from {{ ref('int_postings_unioned') }}
 ),
 
 titles as (
@@ -54,16 +54,19 @@ final as (
         titles.role,
         titles.is_role_classified,
 
-        -- seniority
-        seniorities.seniority_level,
-        seniorities.seniority_source,
+        -- seniority (a level the source states outright wins over classified text)
+        seniority_levels.seniority_level,
+        case
+            when keyed.seniority_level_given is not null then 'given'
+            else seniorities.seniority_source
+        end as seniority_source,
         cast(seniority_levels.is_entry_level as boolean) as is_entry_level,
         cast(seniority_levels.is_senior_plus_staff as boolean) as is_senior_plus_staff,
 
-        -- geography
+        -- geography (a country code the source states outright wins over a parsed location)
         keyed.location_text,
-        locations.country_code,
-        coalesce(locations.country_code = 'US', false) as is_us,
+        coalesce(keyed.country_code_given, locations.country_code) as country_code,
+        coalesce(coalesce(keyed.country_code_given, locations.country_code) = 'US', false) as is_us,
 
         -- employer
         keyed.company_name,
@@ -83,7 +86,7 @@ final as (
             keyed.title_key = seniorities.title_key
             and keyed.board_seniority_key = seniorities.board_seniority_key
     inner join seniority_levels
-        on seniorities.seniority_level = seniority_levels.seniority_level
+        on coalesce(keyed.seniority_level_given, seniorities.seniority_level) = seniority_levels.seniority_level
     left join locations
         on keyed.location_text = locations.location_text
     inner join salaries

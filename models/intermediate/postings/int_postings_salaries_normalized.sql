@@ -12,7 +12,7 @@ postings as (
         salary_max_amount,
         salary_currency_code,
         salary_period
-    from {{ ref('stg_job_board__postings') }}
+    from {{ ref('int_postings_unioned') }}
 ),
 
 currencies as (

@@ -8,7 +8,7 @@ postings as (
     select
         title,
         board_seniority_text
-    from {{ ref('stg_job_board__postings') }}
+    from {{ ref('int_postings_unioned') }}
 ),
 
 seniority_patterns as (

@@ -1,10 +1,13 @@
 -- One row per distinct normalized title: the canonical role it maps to through the role pattern
 -- seed (lowest precedence wins), or none. Classifying distinct titles keeps the regex work
--- proportional to title variety, not to posting volume.
+-- proportional to title variety, not to posting volume. With var role_classification =
+-- 'exact_title' only titles that are a canonical role name are classified.
+-- depends_on: {{ ref('roles') }}
+-- depends_on: {{ ref('role_title_patterns') }}
 with
 
 postings as (
-    select title from {{ ref('stg_job_board__postings') }}
+    select title from {{ ref('int_postings_unioned') }}
 ),
 
 role_title_patterns as (
@@ -16,6 +19,25 @@ titles as (
     from postings
 ),
 
+{% if var('role_classification') == 'exact_title' -%}
+roles as (
+    select role from {{ ref('roles') }}
+),
+
+pattern_matches as (
+    -- exact-title mode: only a title that is a canonical role name (ignoring case and
+    -- punctuation) is classified; used to compare with sources that count exact titles
+    select
+        titles.title_key,
+        roles.role,
+        cast(null as integer) as precedence,
+        'exact title' as title_pattern,
+        1 as match_rank
+    from titles
+    inner join roles
+        on titles.title_key = {{ text_match_key('roles.role') }}
+),
+{%- elif var('role_classification') == 'patterns' -%}
 pattern_matches as (
     select
         titles.title_key,
@@ -30,6 +52,9 @@ pattern_matches as (
     inner join role_title_patterns
         on {{ regex_matches('titles.title_key', "' ' || trim(role_title_patterns.title_pattern) || ' '") }}
 ),
+{%- else -%}
+{{ exceptions.raise_compiler_error("var role_classification must be 'patterns' or 'exact_title', not '" ~ var('role_classification') ~ "'") }}
+{%- endif %}
 
 final as (
     select

@@ -1,3 +1,5 @@
+{{ config(enabled=('job_board' in var('posting_sources'))) }}
+
 with
 
 raw_postings as (
