@@ -5,14 +5,30 @@
 -- survive and Java never matches inside JavaScript. A match lying inside a longer match at the
 -- same place is dropped ("ml" inside "ml ops" is MLOps, not Machine Learning), and exclusion
 -- phrases ("spark joy", "snowflake schema") swallow the alias inside them the same way.
+-- Incremental: only postings staged since the last run are matched (and every posting again when
+-- the skill taxonomy changed); see macros/incremental.sql.
+{{ config(
+    materialized='incremental',
+    unique_key='posting_key',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), skill_taxonomy_changed()) }}",
+) }}
+
 with
 
 postings as (
     select
         posting_key,
         description_text,
-        skill_tags
+        skill_tags,
+        staged_at
     from {{ ref('int_postings_unioned') }}
+    {%- if is_incremental() %}
+    where
+        staged_at > {{ incremental_watermark('staged_at') }}
+        or {{ skill_taxonomy_changed() }}
+    {%- endif %}
 ),
 
 skill_aliases as (
@@ -148,7 +164,7 @@ description_matches as (
 
 -- both -------------------------------------------------------------------------------------------
 
-final as (
+matched as (
     select
         coalesce(tag_matches.posting_key, description_matches.posting_key) as posting_key,
         coalesce(tag_matches.skill, description_matches.skill) as skill,
@@ -160,6 +176,20 @@ final as (
         on
             tag_matches.posting_key = description_matches.posting_key
             and tag_matches.skill = description_matches.skill
+),
+
+final as (
+    select
+        matched.posting_key,
+        matched.skill,
+        matched.is_tagged,
+        matched.is_in_description,
+        matched.description_mentions,
+        postings.staged_at,
+        {{ skill_taxonomy_hash() }} as taxonomy_hash
+    from matched
+    inner join postings
+        on matched.posting_key = postings.posting_key
 )
 
 select * from final

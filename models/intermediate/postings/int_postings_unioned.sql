@@ -1,6 +1,8 @@
 -- One row per posting from every source named in var('posting_sources'), in one shape: the job
 -- board's latest observations and, when enabled, the salary survey's records. Everything
 -- downstream reads postings from here, so a new source is one staging model and one branch here.
+-- A view: it only renames, so it costs nothing to keep in step with staging.
+{{ config(materialized='view') }}
 {%- set sources = var('posting_sources') %}
 {%- set known = ['job_board', 'ai_jobs'] %}
 {%- for name in sources %}
@@ -42,7 +44,8 @@ job_board_postings as (
         observation_count,
         source_file,
         cast(null as varchar) as seniority_level_given,
-        cast(null as varchar) as country_code_given
+        cast(null as varchar) as country_code_given,
+        {{ run_timestamp() }} as staged_at
     from {{ ref('stg_job_board__postings') }}
 ),
 {%- endif %}
@@ -75,7 +78,8 @@ survey_records as (
         observation_count,
         source_file,
         seniority_level_given,
-        country_code_given
+        country_code_given,
+        {{ run_timestamp() }} as staged_at
     from {{ ref('stg_ai_jobs__salaries') }}
 ),
 {%- endif %}
