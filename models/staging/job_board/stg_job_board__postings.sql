@@ -1,49 +1,59 @@
-{{ config(enabled=('job_board' in var('posting_sources'))) }}
-
 with
 
-raw_postings as (
-    select * from {{ source('job_board', 'postings') }}
+observations as (
+    select * from {{ ref('base_job_board__observations') }}
+    where quarantine_reason is null
 ),
 
-renamed as (
+-- the latest observation per posting, chosen on a narrow projection (keys, order, hash) so the
+-- sort never carries descriptions; ties go to the later file, then the later line
+observation_order as (
     select
-        -- ids
-        nullif(trim(posting_id), '') as posting_id,
-        nullif(lower(trim(source)), '') as source,
+        source,
+        posting_id,
+        scraped_at,
+        source_file,
+        line_number,
+        observation_hash,
+        row_number() over (
+            partition by source, posting_id
+            order by scraped_at desc, source_file desc, line_number desc
+        ) as observation_recency_rank,
+        lead(scraped_at) over (
+            partition by source, posting_id
+            order by scraped_at desc, source_file desc, line_number desc
+        ) = scraped_at as is_next_same_time,
+        lead(observation_hash) over (
+            partition by source, posting_id
+            order by scraped_at desc, source_file desc, line_number desc
+        ) = observation_hash as is_next_same_content,
+        count(*) over (partition by source, posting_id) as observation_count
+    from observations
+),
 
-        -- timestamps (UTC)
-        {{ to_utc_timestamp('scraped_at') }} as scraped_at,
-        cast({{ to_utc_timestamp('posted_at') }} as date) as posted_date,
+latest_observation as (
+    select
+        source_file,
+        line_number,
+        observation_count,
+        -- the next most recent observation was taken at the same time: same or other content
+        coalesce(is_next_same_time and not is_next_same_content, false) as has_conflicting_observation,
+        coalesce(is_next_same_time and is_next_same_content, false) as has_duplicate_observation
+    from observation_order
+    where observation_recency_rank = 1
+),
 
-        -- status: missing means active; anything else is kept, lowercased
-        coalesce(nullif(lower(trim(status)), ''), 'active') as posting_status,
-
-        -- descriptive text
-        nullif(trim(title), '') as title,
-        nullif(trim(company), '') as company_name,
-        nullif(trim(location), '') as location_text,
-        nullif(trim(workplace_type), '') as workplace_type_text,
-        nullif(trim(employment_type), '') as employment_type_text,
-        nullif(trim(seniority), '') as board_seniority_text,
-        {{ html_to_text('description') }} as description_text,
-        {{ json_to_string_list('skills') }} as skill_tags,
-
-        -- salary as published
-        nullif(trim(salary), '') as salary_text,
-        {{ try_cast('salary_min', 'double') }} as structured_salary_min,
-        {{ try_cast('salary_max', 'double') }} as structured_salary_max,
-        upper(nullif(trim(salary_currency), '')) as structured_salary_currency,
-        {{ salary_period_from_field('salary_period') }} as structured_salary_period,
-
-        -- lineage
-        filename as source_file,
-        md5(
-            coalesce(posting_id, '') || '|' || coalesce(source, '') || '|' || coalesce(scraped_at, '')
-            || '|' || coalesce(status, '') || '|' || coalesce(title, '') || '|' || coalesce(salary, '')
-            || '|' || coalesce(location, '') || '|' || coalesce(description, '')
-        ) as observation_hash
-    from raw_postings
+latest as (
+    select
+        observations.*,
+        latest_observation.observation_count,
+        latest_observation.has_conflicting_observation,
+        latest_observation.has_duplicate_observation
+    from observations
+    inner join latest_observation
+        on
+            observations.source_file = latest_observation.source_file
+            and observations.line_number = latest_observation.line_number
 ),
 
 salary_parsed as (
@@ -53,7 +63,7 @@ salary_parsed as (
         {{ salary_text_amount('salary_text', 'max') }} as text_salary_max,
         {{ salary_text_currency('salary_text') }} as text_salary_currency,
         {{ salary_period_from_text('salary_text') }} as text_salary_period
-    from renamed
+    from latest
 ),
 
 salary_resolved as (
@@ -66,14 +76,22 @@ salary_resolved as (
     from salary_parsed
 ),
 
-observations as (
+final as (
     select
+        -- ids
+        source || ':' || posting_id as posting_key,
         posting_id,
         source,
-        source || ':' || posting_id as posting_key,
+
+        -- timestamps
         scraped_at,
         posted_date,
+
+        -- status
         posting_status,
+        posting_status = 'active' as is_active,
+
+        -- descriptive text
         title,
         company_name,
         location_text,
@@ -82,6 +100,8 @@ observations as (
         board_seniority_text,
         description_text,
         skill_tags,
+
+        -- salary
         salary_text,
         salary_source,
         case salary_source
@@ -106,53 +126,18 @@ observations as (
             and structured_salary_period is null,
             false
         ) as is_salary_period_assumed,
-        source_file,
-        observation_hash
-    from salary_resolved
-    -- Rows without the contract's required fields cannot be keyed or ordered; the source's
-    -- not_null tests report them (warn) until the quarantine model takes them over.
-    where
-        posting_id is not null
-        and source is not null
-        and scraped_at is not null
-        and title is not null
-),
 
-latest_observation as (
-    select
-        *,
-        row_number() over (
-            partition by source, posting_id
-            order by scraped_at desc, source_file desc, observation_hash desc
-        ) as observation_recency_rank,
-        count(*) over (partition by source, posting_id) as observation_count
-    from observations
+        -- lineage
+        observation_count,
+        source_file,
+        line_number as source_line_number,
+
+        -- data quality
+        {{ dbt.array_concat('data_issues', issue_codes([
+            ('has_conflicting_observation', 'conflicting_observation'),
+            ('has_duplicate_observation', 'duplicate_observation'),
+        ])) }} as data_issues
+    from salary_resolved
 )
 
-select
-    posting_key,
-    posting_id,
-    source,
-    scraped_at,
-    posted_date,
-    posting_status,
-    posting_status = 'active' as is_active,
-    title,
-    company_name,
-    location_text,
-    workplace_type_text,
-    employment_type_text,
-    board_seniority_text,
-    description_text,
-    skill_tags,
-    salary_text,
-    salary_source,
-    salary_min_amount,
-    salary_max_amount,
-    salary_currency_code,
-    salary_period,
-    is_salary_period_assumed,
-    observation_count,
-    source_file
-from latest_observation
-where observation_recency_rank = 1
+select * from final

@@ -1,0 +1,72 @@
+{#- Reading landed files. Paths are data (they come from the environment and the file system):
+    they reach SQL only as string literals built by sql_string_literal, never pasted. -#}
+
+{#- A string literal for any text: single quotes doubled (DuckDB and ANSI rule). -#}
+{% macro sql_string_literal(value) -%}
+    {{ return(adapter.dispatch('sql_string_literal', 'job_market_warehouse')(value)) }}
+{%- endmacro %}
+
+{% macro default__sql_string_literal(value) -%}
+    '{{ value | string | replace("'", "''") }}'
+{%- endmacro %}
+
+{#- A relation of the lines of text files (plain or gzip, by extension), in the order of `paths`
+    and, within a file, in file order: columns raw_line (null for an empty line, a leading UTF-8
+    BOM and the CR of CRLF removed) and source_file; no row at all for an empty list. Lines the reader rejects (not UTF-8, longer
+    than max_line_bytes, holding a NUL byte) are skipped here; base_job_board__posting_files
+    lists them. Reading in file order needs the session to preserve insertion order (see
+    job_board_scan_order_hook). -#}
+{% macro read_text_lines(paths, max_line_bytes) -%}
+    {{ return(adapter.dispatch('read_text_lines', 'job_market_warehouse')(paths, max_line_bytes)) }}
+{%- endmacro %}
+
+{% macro default__read_text_lines(paths, max_line_bytes) -%}
+    {%- if paths | length == 0 -%}
+    (select cast(null as varchar) as source_file, cast(null as varchar) as raw_line where false)
+    {%- else -%}
+    (
+        select
+            filename as source_file,
+            raw_line
+        from read_csv(
+            [
+                {%- for path in paths %}
+                {{ sql_string_literal(path) }}{{ "," if not loop.last }}
+                {%- endfor %}
+            ],
+            columns = {'raw_line': 'VARCHAR'},
+            delim = chr(0),
+            quote = '',
+            escape = '',
+            header = false,
+            auto_detect = false,
+            filename = true,
+            ignore_errors = true,
+            max_line_size = {{ max_line_bytes | int }}
+        )
+    )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Hook statement making the session read files in order (begin) and restoring the profile's
+    setting afterwards (end): line numbers are counted in scan order. -#}
+{% macro job_board_scan_order_hook(phase) -%}
+    {{ return(adapter.dispatch('job_board_scan_order_hook', 'job_market_warehouse')(phase)) }}
+{%- endmacro %}
+
+{% macro default__job_board_scan_order_hook(phase) -%}
+    {%- if phase == 'begin' -%}
+        set session preserve_insertion_order = true
+    {%- else -%}
+        reset session preserve_insertion_order
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A fast, non-cryptographic 64-bit hash of a text, to tell identical observations apart. -#}
+{% macro content_hash(expression) -%}
+    {{ return(adapter.dispatch('content_hash', 'job_market_warehouse')(expression)) }}
+{%- endmacro %}
+
+{% macro default__content_hash(expression) -%}
+    hash({{ expression }})
+{%- endmacro %}

@@ -1,0 +1,49 @@
+{#- JSON. A raw line is parsed once into a struct of the named fields; the kind of a JSON value
+    is reported in one engine-neutral vocabulary: object, array, string, number, boolean, null
+    (SQL null when the text is not JSON at all). -#}
+
+{#- The JSON text as a struct with one member per (name, type) pair of `fields`, type 'varchar'
+    (a string value as is, any other value as its JSON text, numbers as their digits) or 'json'
+    (the value's JSON text, for callers that check its kind). Keys match case-sensitively; keys
+    not named are ignored; an absent key or a JSON null gives null. Null when the text is not
+    JSON; a JSON value that is not an object gives a struct of nulls. Field names and types are
+    the model's constants, never data. -#}
+{% macro json_parse_object(json_text, fields) -%}
+    {{ return(adapter.dispatch('json_parse_object', 'job_market_warehouse')(json_text, fields)) }}
+{%- endmacro %}
+
+{% macro default__json_parse_object(json_text, fields) -%}
+    {%- set members = [] -%}
+    {%- for name, type in fields -%}
+        {%- do members.append('"' ~ name ~ '": "' ~ (type | upper) ~ '"') -%}
+    {%- endfor -%}
+    try(from_json({{ json_text }}, '{{ "{" ~ members | join(", ") ~ "}" }}'))
+{%- endmacro %}
+
+{#- Kind of a JSON text: object, array, string, number, boolean, null; SQL null when not JSON. -#}
+{% macro json_value_kind(json_text) -%}
+    {{ return(adapter.dispatch('json_value_kind', 'job_market_warehouse')(json_text)) }}
+{%- endmacro %}
+
+{% macro default__json_value_kind(json_text) -%}
+    case try(json_type({{ json_text }}))
+        when 'OBJECT' then 'object'
+        when 'ARRAY' then 'array'
+        when 'VARCHAR' then 'string'
+        when 'BOOLEAN' then 'boolean'
+        when 'NULL' then 'null'
+        when 'BIGINT' then 'number'
+        when 'UBIGINT' then 'number'
+        when 'HUGEINT' then 'number'
+        when 'DOUBLE' then 'number'
+    end
+{%- endmacro %}
+
+{#- A JSON scalar as text: a string unquoted and unescaped, a number as its digits. -#}
+{% macro json_scalar_text(json_text) -%}
+    {{ return(adapter.dispatch('json_scalar_text', 'job_market_warehouse')(json_text)) }}
+{%- endmacro %}
+
+{% macro default__json_scalar_text(json_text) -%}
+    ({{ json_text }} ->> '$')
+{%- endmacro %}
