@@ -5,15 +5,16 @@
     lone number (also "Up to $180,000") is both bounds. k/m/lakh multiply; a multiplier on the
     upper bound only ("$150-180k") applies to both. -#}
 
-{#- One amount: digits with thousands commas and decimals, then an optional multiplier. -#}
+{#- One amount: digits with thousands commas and decimals, or with dot / apostrophe thousands
+    separators ("90.000", "130'000"), then an optional multiplier. -#}
 {% macro _salary_number_pattern() -%}
-    {{ return("(\\d[\\d,]*(?:\\.\\d+)?)\\s*(?:(k|m|lpa|lakhs?)\\b)?") }}
+    {{ return("(\\d{1,3}(?:[.''’]\\d{3})+\\b|\\d[\\d,]*(?:\\.\\d+)?)\\s*(?:(k|m|lpa|lakhs?)\\b)?") }}
 {%- endmacro %}
 
 {#- What joins the two amounts of a range: an optional period after the first amount ("$60/hr -
     $70/hr"), the dash or "to", and a repeated currency marker. -#}
 {% macro _salary_range_joiner_pattern() -%}
-    {{ return("(?:\\s*(?:/|per|an|a)\\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\\s*(?:-|–|—|to)\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*") }}
+    {{ return("(?:\\s*(?:[$€£₹¥]|usd|eur|gbp|inr|cad|aud|chf))?(?:\\s*(?:/|per|an|a)\\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\\s*(?:-|–|—|to)\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*") }}
 {%- endmacro %}
 
 {% macro _salary_multiplier(suffix) -%}
@@ -27,8 +28,15 @@
     end
 {%- endmacro %}
 
+{#- A matched amount as a number: dot / apostrophe thousands groups ("90.000") are joined up,
+    otherwise commas separate thousands and a dot starts the decimals. -#}
 {% macro _salary_number(text) -%}
-    {{ try_cast("replace(" ~ text ~ ", ',', '')", 'double') }}
+    {{ try_cast(
+        "case when " ~ regex_matches(text, "'^\\d{1,3}([.''’]\\d{3})+$'")
+        ~ " then replace(replace(replace(" ~ text ~ ", '.', ''), '''', ''), '’', '')"
+        ~ " else replace(" ~ text ~ ", ',', '') end",
+        'double'
+    ) }}
 {%- endmacro %}
 
 {#- Lowercased salary text without "401(k)", which names a pension plan, not pay. -#}
@@ -88,8 +96,8 @@
 {% macro salary_period_from_text(text) -%}
     {%- set lowered = "lower(" ~ text ~ ")" -%}
     case
-        when {{ regex_matches(lowered, "'(\\byears?\\b|\\byearly\\b|\\bannual(ly)?\\b|\\bannum\\b|\\bp\\.?a\\.?(\\s|$)|/\\s*yr\\b|\\byr\\b|\\blpa\\b)'") }} then 'year'
-        when {{ regex_matches(lowered, "'(\\bmonths?\\b|\\bmonthly\\b|/\\s*mo\\b|\\bmth\\b)'") }} then 'month'
+        when {{ regex_matches(lowered, "'(\\byears?\\b|\\byearly\\b|\\bannual(ly)?\\b|\\bannum\\b|\\bp\\.?a\\.?(\\s|$)|/\\s*yr\\b|\\byr\\b|\\blpa\\b|\\bpor a(n|ñ)o\\b|\\banual\\b|\\bpro jahr\\b|\\bj(a|ä)hrlich\\b|\\bpar an\\b)'") }} then 'year'
+        when {{ regex_matches(lowered, "'(\\bmonths?\\b|\\bmonthly\\b|/\\s*mo\\b|\\bmth\\b|\\bm(e|ê)s\\b|\\bmensal\\b|\\bmensual\\b|\\bmonatlich\\b|\\bpro monat\\b|\\bpar mois\\b)'") }} then 'month'
         when {{ regex_matches(lowered, "'(\\bweeks?\\b|\\bweekly\\b|/\\s*wk\\b)'") }} then 'week'
         when {{ regex_matches(lowered, "'(\\bdays?\\b|\\bdaily\\b)'") }} then 'day'
         when {{ regex_matches(lowered, "'(\\bhours?\\b|\\bhourly\\b|/\\s*hr\\b|\\bhrs?\\b|/\\s*h\\b|\\bph\\b)'") }} then 'hour'

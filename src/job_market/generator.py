@@ -23,7 +23,8 @@ Conventions the truth follows (the warehouse must compute the same):
 * latest observation per (source, posting_id) by ``scraped_at`` in UTC (no offset = UTC);
   ``is_active``: status missing/null or ``active`` in any case; ``closed``/``expired`` are not;
 * role / seniority: ``text_match_key`` of the title, seed regexes by precedence (role ties by
-  name); title level patterns first, then the board ``seniority`` field, else ``unspecified``;
+  name); title level patterns first (on the title with the seniority_title_exclusions phrases
+  blanked out), then the board ``seniority`` field, else ``unspecified``;
 * country: location cut at , - – — ( ) / | ; (lowercased), each part keyed by turning every
   non [a-z&] run into one space, also with workplace/filler words stripped ("remote", "greater",
   "area", ...); the last matching part decides; a candidate country named by another part wins,
@@ -32,7 +33,8 @@ Conventions the truth follows (the warehouse must compute the same):
   pattern matching the location; nothing -> ["unspecified"];
 * skills: whole-tag alias match (any alias) plus description matches of text-allowed aliases on
   the tokens of the description with tags replaced by spaces and entities decoded; a match inside
-  a longer match is dropped; truth lists are sorted by code point (case-sensitive);
+  a longer match is dropped, also inside an exclusion phrase of skill_text_exclusions ("spark
+  joy", "r&d"), which then names no skill; truth lists are sorted by code point (case-sensitive);
 * salary: structured min/max win over text; midpoint of the annualized bounds in USD (rounded to
   cents in the truth); unusable when below 10,000 or above 1,000,000, min > max, or no amount;
 * posted_date: the UTC date of ``posted_at`` (date-only, ``...Z`` or naive timestamps only).
@@ -118,8 +120,8 @@ TOKEN_RE = re.compile(r"\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*")
 _LOC_PART_RE = re.compile(r"[^,()/|;\u2013\u2014-]+")
 _LOC_NON_KEY = re.compile(r"[^a-z&]+")
 _LOC_STRIP_RE = re.compile(
-    r" (remote|hybrid|on site|onsite|in office|anywhere|worldwide|global|wfh|work from home|only"
-    r"|based|greater|area|metro|metropolitan|region|hq|headquarters|office|first) "
+    r" (remote|hybrid|on +site|onsite|in +office|anywhere|worldwide|global|wfh|work +from +home|only"
+    r"|based|greater|area|metro|metropolitan|region|hq|headquarters|office|first|in) "
 )
 _SPACES = re.compile(r" +")
 _ENTITIES = (("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"),
@@ -188,6 +190,11 @@ class Taxonomy:
         self.board_levels = sorted(
             [(int(r["precedence"]), r["seniority_level"], re.compile(" " + r["pattern"].strip() + " "))
              for r in sp if r["applies_to"] == "board"], key=lambda x: x[0])
+        # seniority_title_exclusions: phrases blanked out of the title before the level patterns
+        exclusions = d / "seniority_title_exclusions.csv"
+        phrases = sorted(text_match_key(r["phrase"]).strip().replace(" ", " +")
+                         for r in (rows(exclusions.name) if exclusions.exists() else []))
+        self.title_level_exclusion = re.compile(" (" + "|".join(phrases) + ") ") if phrases else None
         lv = rows("seniority_levels.csv")
         self.level_info = {
             r["seniority_level"]: {
@@ -244,6 +251,22 @@ class Taxonomy:
             self.all_alias_tokens.update(toks)
             self.nonfinal_alias_tokens.update(toks[:-1])
             self.noninitial_alias_tokens.update(toks[1:])
+        # exclusion phrases (skill_text_exclusions.csv): description patterns without a skill
+        # ("spark joy", "r&d"); by the longest-match rule they swallow the alias inside them and
+        # then vanish, as in int_posting_skills_extracted. Tags are not affected. Their words
+        # join the boundary sets, so generated text never forms one across a sentence boundary.
+        self.exclusion_keys: set = set()
+        exclusions = d / "skill_text_exclusions.csv"
+        for r in (rows(exclusions.name) if exclusions.exists() else []):
+            toks = tuple(skill_tokens(r["phrase"]))
+            if len(toks) < 2 or " ".join(toks) in self.exclusion_keys:
+                continue
+            self.exclusion_keys.add(" ".join(toks))
+            self.text_by_first.setdefault(toks[0], []).append((toks, None))
+            self.nonfinal_alias_tokens.update(toks[:-1])
+            self.noninitial_alias_tokens.update(toks[1:])
+        for v in self.text_by_first.values():
+            v.sort(key=lambda x: -len(x[0]))
         self._role_cache: dict = {}
         self._level_cache: dict = {}
         self._loc_cache: dict = {}
@@ -271,6 +294,8 @@ class Taxonomy:
         if r is not None:
             return r
         tkey = text_match_key(title.strip())
+        if self.title_level_exclusion is not None:
+            tkey = _SPACES.sub(" ", self.title_level_exclusion.sub(" ", tkey.replace(" ", "  ")))
         level = None
         for _, name, pat in self.title_levels:
             if pat.search(tkey):
@@ -297,7 +322,7 @@ class Taxonomy:
         cands = []   # (position, country, priority)
         for pos, raw in enumerate(parts, start=1):
             key = _SPACES.sub(" ", _LOC_NON_KEY.sub(" ", raw)).strip()
-            stripped = _SPACES.sub(" ", _LOC_STRIP_RE.sub(" ", " " + key + " ")).strip()
+            stripped = _SPACES.sub(" ", _LOC_STRIP_RE.sub(" ", " " + key.replace(" ", "  ") + " ")).strip()
             seen = set()
             for k in (key, stripped):
                 for country, prio in self.location_terms.get(k, ()):
@@ -353,9 +378,12 @@ class Taxonomy:
                 if L == 1 or (i + L <= n and tuple(tokens[i:i + L]) == toks):
                     matches.append((i, i + L - 1, skill))
         if len(matches) <= 1:
-            return {m[2] for m in matches}
+            return {m[2] for m in matches if m[2] is not None}
         out = set()
         for s, e, sk in matches:
+            # exclusion phrases (skill None) only swallow; they are never a skill themselves
+            if sk is None:
+                continue
             if not any(s2 <= s and e2 >= e and (e2 - s2) > (e - s) for s2, e2, _ in matches):
                 out.add(sk)
         return out
@@ -405,7 +433,9 @@ class Taxonomy:
             lo, hi, cur, period = self._parse_text(text)
             if lo is None:
                 return None
-            period = period or "year"
+            scur, spf = obs.get("salary_currency"), obs.get("salary_period")
+            cur = cur or (None if _blank(scur) else scur.strip().upper())
+            period = period or (None if _blank(spf) else period_from_text(spf.strip())) or "year"
         else:
             return None
         if cur is None or cur not in self.usd_per_unit or period is None \
@@ -432,28 +462,33 @@ def _to_float(v) -> Optional[float]:
 
 
 # ---- salary text (port of macros/parsing/salary.sql) -----------------------------------------
-_NUM = r"(\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?"
-_JOIN = r"\s*(?:-|\u2013|\u2014|to)\s*(?:[a-z]{0,2}\$|[$\u20ac\u00a3\u20b9\u00a5]|usd|eur|gbp|inr|cad|aud)?\s*"
+_NUM = r"(\d{1,3}(?:[.'\u2019]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?"
+_JOIN = (r"(?:\s*(?:[$\u20ac\u00a3\u20b9\u00a5]|usd|eur|gbp|inr|cad|aud|chf))?"
+         r"(?:\s*(?:/|per|an|a)\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?"
+         r"\s*(?:-|\u2013|\u2014|to)\s*(?:[a-z]{0,2}\$|[$\u20ac\u00a3\u20b9\u00a5]|usd|eur|gbp|inr|cad|aud)?\s*")
 _RANGE_RE = re.compile(_NUM + _JOIN + _NUM)
 _SINGLE_RE = re.compile(_NUM)
 _MULT = {"k": 1000.0, "m": 1000000.0, "lpa": 100000.0, "lakh": 100000.0, "lakhs": 100000.0}
 _PERIOD_RES = (
-    ("year", re.compile(r"(\byears?\b|\byearly\b|\bannual(ly)?\b|\bannum\b|\bp\.?a\.?(\s|$)|/\s*yr\b|\byr\b|\blpa\b)")),
-    ("month", re.compile(r"(\bmonths?\b|\bmonthly\b|/\s*mo\b|\bmth\b)")),
+    ("year", re.compile(r"(\byears?\b|\byearly\b|\bannual(ly)?\b|\bannum\b|\bp\.?a\.?(\s|$)|/\s*yr\b|\byr\b|\blpa\b"
+                       r"|\bpor a(n|\u00f1)o\b|\banual\b|\bpro jahr\b|\bj(a|\u00e4)hrlich\b|\bpar an\b)")),
+    ("month", re.compile(r"(\bmonths?\b|\bmonthly\b|/\s*mo\b|\bmth\b|\bm(e|\u00ea)s\b|\bmensal\b"
+                        r"|\bmensual\b|\bmonatlich\b|\bpro monat\b|\bpar mois\b)")),
     ("week", re.compile(r"(\bweeks?\b|\bweekly\b|/\s*wk\b)")),
     ("day", re.compile(r"(\bdays?\b|\bdaily\b)")),
     ("hour", re.compile(r"(\bhours?\b|\bhourly\b|/\s*hr\b|\bhrs?\b|/\s*h\b|\bph\b)")),
 )
 _CUR_RES = (
-    ("CAD", re.compile(r"(ca\$|c\$|\bcad\b)")),
-    ("AUD", re.compile(r"(au\$|a\$|\baud\b)")),
-    ("SGD", re.compile(r"(s\$|\bsgd\b)")),
-    ("EUR", re.compile("(\u20ac|\\beur\\b|\\beuros?\\b)")),
-    ("GBP", re.compile("(\u00a3|\\bgbp\\b)")),
-    ("INR", re.compile("(\u20b9|\\binr\\b|\\brs\\.?\\s|\\blpa\\b|\\blakhs?\\b)")),
+    ("CAD", re.compile(r"(\bca\$|\bc\$|\bcad)")),
+    ("AUD", re.compile(r"(\bau\$|\ba\$|\baud)")),
+    ("SGD", re.compile(r"(\bs\$|\bsgd)")),
+    ("EUR", re.compile("(\u20ac|\\beur)")),
+    ("GBP", re.compile("(\u00a3|\\bgbp)")),
+    ("INR", re.compile("(\u20b9|\\binr|\\brs\\.?\\s|\\blpa\\b|\\blakhs?\\b)")),
     ("JPY", re.compile("(\u00a5|\\bjpy\\b)")),
-    ("USD", re.compile(r"(\$|\busd\b)")),
+    ("USD", re.compile(r"(\$|\busd)")),
 )
+_401K = re.compile(r"401\s*\(?k\)?")
 _ISO3 = re.compile(r"\b([A-Z]{3})\b")
 
 
@@ -474,12 +509,23 @@ def currency_from_text(text: str) -> Optional[str]:
     return m.group(1).upper() if m else None
 
 
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}([.'\u2019]\d{3})+")
+
+
+def _amount(digits: str) -> float:
+    """"90.000" / "130'000" are whole numbers; otherwise commas separate thousands."""
+    if _DOTTED_THOUSANDS.fullmatch(digits):
+        return float(re.sub(r"[.'\u2019]", "", digits))
+    return float(digits.replace(",", ""))
+
+
 def parse_salary_text(text: Optional[str]):
     """(min, max, currency, period) read from free text the way the warehouse reads it; amounts
     are None when the text names no amount with a currency or period."""
     if text is None:
         return None, None, None, None
-    low = text.lower()
+    # amounts are read with "401(k)" (a pension plan, not pay) removed, as the salary macros do
+    low = _401K.sub(" ", text.lower())
     cur = currency_from_text(text)
     period = period_from_text(text)
     if not re.search(r"\d", low) or (cur is None and period is None):
@@ -488,11 +534,11 @@ def parse_salary_text(text: Optional[str]):
     if m:
         mult_lo = _MULT.get(m.group(2) or m.group(4) or "", 1.0)
         mult_hi = _MULT.get(m.group(4) or "", 1.0)
-        lo = float(m.group(1).replace(",", "")) * mult_lo
-        hi = float(m.group(3).replace(",", "")) * mult_hi
+        lo = _amount(m.group(1)) * mult_lo
+        hi = _amount(m.group(3)) * mult_hi
     else:
         m = _SINGLE_RE.search(low)
-        lo = hi = float(m.group(1).replace(",", "")) * _MULT.get(m.group(2) or "", 1.0)
+        lo = hi = _amount(m.group(1)) * _MULT.get(m.group(2) or "", 1.0)
     return lo, hi, cur, period
 
 

@@ -51,8 +51,8 @@ part_keys_stripped as (
         part_position,
         trim({{ regex_replace_all(
             regex_replace_all(
-                "' ' || part_key || ' '",
-                "' (remote|hybrid|on site|onsite|in office|anywhere|worldwide|global|wfh|work from home|only|based|greater|area|metro|metropolitan|region|hq|headquarters|office|first) '",
+                "' ' || replace(part_key, ' ', '  ') || ' '",
+                "' (remote|hybrid|on +site|onsite|in +office|anywhere|worldwide|global|wfh|work +from +home|only|based|greater|area|metro|metropolitan|region|hq|headquarters|office|first|in) '",
                 "' '"
             ),
             "' +'", "' '") }}) as part_key

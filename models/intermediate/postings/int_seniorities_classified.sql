@@ -1,7 +1,9 @@
 -- One row per distinct (normalized title, normalized board level) pair: the seniority level.
 -- Title affixes decide first (they are the employer's own words); the board's level field is
 -- the fallback; neither -> 'unspecified'. Within each, the lowest precedence pattern wins, so
--- "Associate Director" is a director, not entry level.
+-- "Associate Director" is a director, not entry level. Phrases of seniority_title_exclusions
+-- ("Product Manager", "Member of Technical Staff") are blanked out of the title first: their level
+-- words state no level.
 with
 
 postings as (
@@ -15,6 +17,20 @@ seniority_patterns as (
     select * from {{ ref('seniority_patterns') }}
 ),
 
+seniority_title_exclusions as (
+    select * from {{ ref('seniority_title_exclusions') }}
+),
+
+-- every exclusion phrase as a title key, in one alternation (words joined by ' +', because the
+-- title is matched with its spaces doubled so that neighbouring phrases both match)
+title_exclusions as (
+    select
+        {{ dbt.listagg(
+            "replace(trim(" ~ text_match_key('phrase') ~ "), ' ', ' +')", "'|'", "order by phrase"
+        ) }} as phrases
+    from seniority_title_exclusions
+),
+
 level_inputs as (
     select distinct
         {{ text_match_key('title') }} as title_key,
@@ -22,29 +38,49 @@ level_inputs as (
     from postings
 ),
 
-pattern_matches as (
+level_keys as (
     select
         level_inputs.title_key,
         level_inputs.board_seniority_key,
+        case
+            when title_exclusions.phrases is null then level_inputs.title_key
+            else {{ regex_replace_all(
+                regex_replace_all(
+                    "replace(level_inputs.title_key, ' ', '  ')",
+                    "' (' || title_exclusions.phrases || ') '",
+                    "' '"
+                ),
+                "' +'",
+                "' '"
+            ) }}
+        end as title_level_key
+    from level_inputs
+    cross join title_exclusions
+),
+
+pattern_matches as (
+    select
+        level_keys.title_key,
+        level_keys.board_seniority_key,
         seniority_patterns.applies_to,
         seniority_patterns.seniority_level,
         row_number() over (
-            partition by level_inputs.title_key, level_inputs.board_seniority_key
+            partition by level_keys.title_key, level_keys.board_seniority_key
             order by
                 case seniority_patterns.applies_to when 'title' then 1 else 2 end,
                 seniority_patterns.precedence
         ) as match_rank
-    from level_inputs
+    from level_keys
     inner join seniority_patterns
         on
             (
                 seniority_patterns.applies_to = 'title'
-                and {{ regex_matches('level_inputs.title_key', "' ' || trim(seniority_patterns.pattern) || ' '") }}
+                and {{ regex_matches('level_keys.title_level_key', "' ' || trim(seniority_patterns.pattern) || ' '") }}
             )
             or (
                 seniority_patterns.applies_to = 'board'
                 and {{ regex_matches(
-                    'level_inputs.board_seniority_key',
+                    'level_keys.board_seniority_key',
                     "' ' || trim(seniority_patterns.pattern) || ' '"
                 ) }}
             )
