@@ -2,17 +2,20 @@
 
     job-market run                      generate default data, dbt build, print the headline table
     job-market generate [--seed N ...]  write raw JSON Lines + ground truth
-    job-market build [dbt args ...]     dbt seed + run + test on the configured DuckDB
-    job-market report --role-a A --role-b B
+    job-market build [dbt args ...]     dbt seed + run + test on the configured DuckDB, then publish
+    job-market publish [--force]        copy the marts of the last successful build to the published file
+    job-market report --role-a A --role-b B   (reads the published marts)
+    job-market evaluate [--generated SEED]  classifier precision / recall on the labelled sets
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
-from job_market import generator
+from job_market import evaluate, generator, publish
 from job_market.project import DEFAULT_DATA_DIR, WarehouseSettings, run_dbt
 from job_market.report import ReportError, format_role_pair, load_role_pair, mart_row_counts
 
@@ -20,17 +23,36 @@ DEFAULT_ROLE_A = "AI Engineer"
 DEFAULT_ROLE_B = "Machine Learning Engineer"
 
 
-def _build(settings: WarehouseSettings, extra: list[str]) -> int:
-    return run_dbt(["build", *extra], settings)
+def _build(settings: WarehouseSettings, extra: list[str], *, publish_after: bool = True) -> int:
+    # dbt build, then (only if every model and test passed) publish the marts for readers
+    return publish.build(settings, extra, publish_after=publish_after)
 
 
-def _report(settings: WarehouseSettings, role_a: str, role_b: str) -> int:
+def _report(settings: WarehouseSettings, role_a: str, role_b: str, db: Path | None = None) -> int:
+    path = db
+    if path is None:
+        path, is_published = publish.read_path(settings)
+        if not is_published and path.exists():
+            print(f"job-market: nothing published at {settings.published_path} yet; "
+                  f"reading the working warehouse {path}", file=sys.stderr)
     try:
-        print(format_role_pair(load_role_pair(settings.db_path, role_a, role_b)))
+        print(format_role_pair(load_role_pair(path, role_a, role_b)))
     except ReportError as exc:
         print(f"job-market: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _split_build_args(argv: list[str]) -> tuple[list[str], list[str]]:
+    """`build [--no-publish] [--] DBT_ARGS...`: hand DBT_ARGS to dbt verbatim (argparse's REMAINDER
+    rejects a first argument that looks like an option, e.g. `build --select x`)."""
+    if not argv or argv[0] != "build":
+        return argv, []
+    i = 1
+    while i < len(argv) and argv[i] in ("--no-publish", "-h", "--help"):
+        i += 1
+    rest = argv[i:]
+    return argv[:i], rest[1:] if rest[:1] == ["--"] else rest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,13 +68,24 @@ def main(argv: list[str] | None = None) -> int:
     p_gen.add_argument("--out", type=Path, default=DEFAULT_DATA_DIR)
     generator.add_arguments(p_gen)
 
-    p_build = sub.add_parser("build", help="dbt build (seeds, models, tests) on the configured warehouse")
+    p_build = sub.add_parser("build", help="dbt build (seeds, models, tests) on the configured warehouse, then publish")
+    p_build.add_argument("--no-publish", action="store_true", help="do not publish the marts after a successful build")
     p_build.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra arguments passed to dbt build")
 
     p_report = sub.add_parser("report", help="print the comparison of two roles from the marts")
     p_report.add_argument("--role-a", default=DEFAULT_ROLE_A)
     p_report.add_argument("--role-b", default=DEFAULT_ROLE_B)
+    p_report.add_argument("--db", type=Path, default=None,
+                          help="DuckDB file to read (default: the published marts, else the working warehouse)")
 
+    p_evaluate = sub.add_parser("evaluate", help="precision and recall of the classifiers on the labelled sets in evaluation/")
+    evaluate.add_arguments(p_evaluate)
+
+    p_publish = sub.add_parser("publish", help="publish the marts of the last successful build for readers")
+    p_publish.add_argument("--force", action="store_true",
+                           help="publish the working warehouse even without a successful `job-market build` record")
+
+    argv, dbt_args = _split_build_args(sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     settings = WarehouseSettings.from_env()
 
@@ -61,21 +94,25 @@ def main(argv: list[str] | None = None) -> int:
         print(generator.format_summary(summary))
         return 0
     if args.command == "build":
-        return _build(settings, args.dbt_args)
+        return _build(settings, [*args.dbt_args, *dbt_args], publish_after=not args.no_publish)
+    if args.command == "evaluate":
+        return evaluate.run(args)
+    if args.command == "publish":
+        return publish.publish_command(settings, force=args.force)
     if args.command == "report":
-        return _report(settings, args.role_a, args.role_b)
+        return _report(settings, args.role_a, args.role_b, args.db)
 
     # run: the main job on the embedded default (DuckDB + generated data)
     summary = generator.generate(DEFAULT_DATA_DIR, seed=args.seed)
     print(generator.format_summary(summary))
-    settings = WarehouseSettings(db_path=settings.db_path, raw_glob=str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
+    settings = dataclasses.replace(settings, raw_glob=str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
     check = "true" if args.seed == 42 else "false"
     code = _build(settings, ["--vars", f"{{check_article_figures: {check}}}"])
     if code != 0:
-        print("job-market: dbt build failed; see the log above", file=sys.stderr)
+        print("job-market: build or publish failed; see the log above", file=sys.stderr)
         return code
-    print(f"\nWarehouse: {settings.db_path}")
-    for table, rows in mart_row_counts(settings.db_path):
+    print(f"\nWarehouse: {settings.db_path}\nPublished marts (what readers see): {settings.published_path}")
+    for table, rows in mart_row_counts(settings.published_path):
         print(f"  marts.{table:<30} {rows:>8,} rows")
     print()
     return _report(settings, args.role_a, args.role_b)

@@ -15,21 +15,34 @@ DEFAULT_DB = PROJECT_DIR / "warehouse" / "job_market.duckdb"
 
 @dataclass(frozen=True)
 class WarehouseSettings:
-    """The two settings every command needs, resolved to absolute paths."""
+    """The settings every command needs, resolved to absolute paths."""
 
     db_path: Path
     raw_glob: str
+    # Where finished marts are published for readers (see job_market.publish); None: the default
+    # beside db_path, `<db stem>.marts.duckdb`.
+    published_db: Path | None = None
+
+    @property
+    def published_path(self) -> Path:
+        return self.published_db or self.db_path.with_name(f"{self.db_path.stem}.marts.duckdb")
 
     @classmethod
     def from_env(cls) -> "WarehouseSettings":
         db = Path(os.environ.get("JOB_MARKET_DB", DEFAULT_DB)).expanduser()
         raw = os.environ.get("JOB_MARKET_RAW", str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
-        return cls(db_path=db.resolve(), raw_glob=str(Path(raw).expanduser().absolute()))
+        published = os.environ.get("JOB_MARKET_PUBLISHED_DB")
+        return cls(
+            db_path=db.resolve(),
+            raw_glob=str(Path(raw).expanduser().absolute()),
+            published_db=Path(published).expanduser().resolve() if published else None,
+        )
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["JOB_MARKET_DB"] = str(self.db_path)
         env["JOB_MARKET_RAW"] = self.raw_glob
+        env["JOB_MARKET_PUBLISHED_DB"] = str(self.published_path)
         env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
         return env
 

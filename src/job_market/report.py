@@ -36,7 +36,8 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
 def load_role_pair(db_path: Path, role_a: str, role_b: str, *, top: int = 5, min_n: int = 40) -> RolePairReport:
     if not Path(db_path).exists():
         raise ReportError(f"no warehouse at {db_path}: run the build first")
-    con = duckdb.connect(str(db_path))
+    # read-only: the published file is shared by every reader and never written in place
+    con = duckdb.connect(str(db_path), read_only=True)
     try:
         known = {r["role"] for r in _rows(con, "select role from marts.role_metrics", [])}
         for role in (role_a, role_b):
@@ -178,7 +179,7 @@ def format_role_pair(report: RolePairReport) -> str:
 
 
 def mart_row_counts(db_path: Path) -> list[tuple[str, int]]:
-    con = duckdb.connect(str(db_path))
+    con = duckdb.connect(str(db_path), read_only=True)
     try:
         tables = [
             r[0]

@@ -1,0 +1,410 @@
+"""Safe publishing: readers query a published copy of the marts, never the file dbt is writing.
+
+dbt writes the *working* DuckDB file (``JOB_MARKET_DB``); DuckDB allows one writer per file and a
+build rewrites the marts one table at a time, so BI tools must not read it. After a build whose
+every model and test passed, :func:`publish` copies every relation of schema ``marts`` into a NEW
+DuckDB file beside the *published* one (a hidden temp name in the same folder), adds
+``meta.publish_log`` / ``meta.table_row_counts``, checkpoints, closes and fsyncs it, and
+``os.replace``-s it over the published file (``JOB_MARKET_PUBLISHED_DB``, default
+``<working stem>.marts.duckdb`` beside the working file). The swap is one atomic rename:
+
+* a reader that connects after it sees the new file whole, one that connected before keeps reading
+  the old file (its inode lives until the reader closes it); nobody ever sees a mix;
+* a build that fails or is killed never reaches the swap, so the published file stays as it was;
+* temp files left by a killed publish are removed by the next publish (only those whose process is
+  gone); the working file's WAL left by a killed dbt is replayed by DuckDB on the next open.
+
+Every ``job-market build`` records its outcome in ``<working db>.last_build.json`` (``running``
+before dbt starts, then ``succeeded`` or ``failed``, with the working file's size and mtime).
+``job-market publish`` on its own refuses unless that record says the last build succeeded and the
+working file has not been written since, so a half-rebuilt working file cannot be published by
+mistake (``--force`` skips the check, e.g. for a warehouse built with plain ``dbt build``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from job_market.project import PROJECT_DIR, WarehouseSettings, run_dbt
+
+PUBLISHED_SCHEMA = "marts"
+META_SCHEMA = "meta"
+# row counts of these working schemas are recorded in meta.table_row_counts next to the marts'
+COUNTED_SCHEMAS = ("staging", PUBLISHED_SCHEMA)
+# a published file named after one of its schemas (marts.duckdb -> catalog "marts") would make
+# `marts.role_metrics` ambiguous for every reader
+RESERVED_CATALOG_NAMES = (PUBLISHED_SCHEMA, META_SCHEMA, "main")
+
+
+class PublishError(Exception):
+    """The marts cannot be published (no successful build, busy or missing working file, ...)."""
+
+
+@dataclass
+class PublishResult:
+    path: Path
+    build_id: str
+    published_at: str
+    tables: list[tuple[str, int]] = field(default_factory=list)
+
+
+# --- paths -------------------------------------------------------------------------------------
+
+
+def build_record_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".last_build.json")
+
+
+def _temp_prefix(published: Path) -> str:
+    return f".{published.name}.publishing-"
+
+
+def catalog_name(path: Path) -> str:
+    """The catalog name DuckDB gives a database file: its name up to the first dot."""
+    return path.name.lstrip(".").split(".", 1)[0]
+
+
+def read_path(settings: WarehouseSettings) -> tuple[Path, bool]:
+    """The file a reader should open: the published one, else (nothing published yet) the working
+    one. Returns (path, is_published)."""
+    if settings.published_path.exists():
+        return settings.published_path, True
+    return settings.db_path, False
+
+
+# --- the build record --------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _fingerprint(path: Path, *, with_wal: bool = True) -> dict | None:
+    """Size and mtime of a DuckDB file (and of its WAL, where uncheckpointed writes go)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    fingerprint = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    if with_wal:
+        fingerprint["wal"] = _fingerprint(path.with_name(path.name + ".wal"), with_wal=False)
+    return fingerprint
+
+
+def _write_json_atomically(path: Path, payload: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_build_record(db_path: Path) -> dict | None:
+    try:
+        return json.loads(build_record_path(db_path).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def _dbt_target_path(dbt_args: list[str]) -> Path:
+    for i, arg in enumerate(dbt_args):
+        if arg == "--target-path" and i + 1 < len(dbt_args):
+            return Path(dbt_args[i + 1]).expanduser().absolute()
+        if arg.startswith("--target-path="):
+            return Path(arg.split("=", 1)[1]).expanduser().absolute()
+    if os.environ.get("DBT_TARGET_PATH"):
+        return Path(os.environ["DBT_TARGET_PATH"]).expanduser().absolute()
+    return PROJECT_DIR / "target"
+
+
+def _dbt_invocation(dbt_args: list[str], since: float) -> dict:
+    """invocation_id and result counts from this build's run_results.json (if it wrote one)."""
+    path = _dbt_target_path(dbt_args) / "run_results.json"
+    try:
+        if path.stat().st_mtime < since:
+            return {}
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+    statuses: dict[str, int] = {}
+    for r in results.get("results", []):
+        statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
+    return {"dbt_invocation_id": results.get("metadata", {}).get("invocation_id"), "dbt_results": statuses}
+
+
+# --- build + publish ---------------------------------------------------------------------------
+
+
+def new_build_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + uuid.uuid4().hex[:8]
+
+
+def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bool = True) -> int:
+    """`dbt build` on the working file; publish the marts only if dbt exits 0 (every model and test
+    passed). Returns the exit code (dbt's, or 3 when the publish itself fails)."""
+    record_path = build_record_path(settings.db_path)
+    record = {
+        "build_id": new_build_id(),
+        "status": "running",
+        "pid": os.getpid(),
+        "started_at": _now(),
+        "working_db": str(settings.db_path),
+        "raw_glob": settings.raw_glob,
+        "dbt_args": dbt_args,
+    }
+    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+    _write_json_atomically(record_path, record)
+    started = time.time()
+    code = run_dbt(["build", *dbt_args], settings)
+    record.update(_dbt_invocation(dbt_args, started), finished_at=_now(), dbt_exit_code=code)
+    if code != 0:
+        record["status"] = "failed"
+        _write_json_atomically(record_path, record)
+        print(f"job-market: dbt build failed (exit {code}); nothing published. {describe_published(settings)}",
+              file=sys.stderr)
+        return code
+    record.update(status="succeeded", working_db_fingerprint=_fingerprint(settings.db_path))
+    _write_json_atomically(record_path, record)
+    if not publish_after:
+        return 0
+    try:
+        result = publish(settings)
+    except PublishError as exc:
+        print(f"job-market: {exc}", file=sys.stderr)
+        return 3
+    print(format_publish_result(result))
+    return 0
+
+
+def describe_published(settings: WarehouseSettings) -> str:
+    path = settings.published_path
+    if not path.exists():
+        return f"Nothing is published at {path} yet."
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            row = con.execute(
+                f"select build_id, published_at from {META_SCHEMA}.publish_log order by published_at desc limit 1"
+            ).fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        row = None
+    if row is None:
+        return f"Readers keep {path}."
+    return f"Readers keep {path} (build {row[0]}, published {row[1]:%Y-%m-%d %H:%M:%S} UTC)."
+
+
+def format_publish_result(result: PublishResult) -> str:
+    rows = sum(n for _, n in result.tables)
+    return (f"Published {len(result.tables)} marts ({rows:,} rows) to {result.path} "
+            f"(build {result.build_id}, {result.published_at})")
+
+
+def _check_publishable(settings: WarehouseSettings) -> dict:
+    record = read_build_record(settings.db_path)
+    hint = "run `job-market build` (or `job-market publish --force` to publish the working file as it is)"
+    if record is None:
+        raise PublishError(f"no build record at {build_record_path(settings.db_path)}: {hint}")
+    if record.get("status") != "succeeded":
+        raise PublishError(
+            f"the last build of {settings.db_path} ({record.get('build_id')}, started {record.get('started_at')}) "
+            f"is {record.get('status')!r}, not 'succeeded': its marts may be half rebuilt; {hint}"
+        )
+    if record.get("working_db_fingerprint") != _fingerprint(settings.db_path):
+        raise PublishError(f"{settings.db_path} was written after the last successful build; {hint}")
+    return record
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_stale_temp_files(published: Path) -> list[Path]:
+    """Remove temp files (and their WALs) left by publishes whose process is gone."""
+    removed = []
+    prefix = _temp_prefix(published)
+    for candidate in published.parent.glob(prefix + "*"):
+        pid_text = candidate.name[len(prefix):].split("-", 1)[0]
+        if pid_text.isdigit() and _pid_alive(int(pid_text)) and int(pid_text) != os.getpid():
+            continue  # another publish in progress
+        candidate.unlink(missing_ok=True)
+        removed.append(candidate)
+    return removed
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _fsync(path: Path, *, directory: bool = False) -> None:
+    fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, record: dict | None,
+                    published_at: datetime) -> list[tuple[str, int]]:
+    # both files attached under fixed aliases: a file's default catalog name comes from its file
+    # name, and one named like a schema (".marts.duckdb.publishing-..." -> "marts") is ambiguous
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"attach {_literal(str(temp))} as pub")
+        con.execute("use pub")
+        try:
+            con.execute(f"attach {_literal(str(settings.db_path))} as src (read_only)")
+        except duckdb.Error as exc:
+            raise PublishError(f"cannot open the working warehouse {settings.db_path} read-only "
+                               f"(is a build running?): {exc}") from exc
+        relations = con.execute(
+            """
+            select table_name, 'table' as kind, sql from duckdb_tables()
+            where database_name = 'src' and schema_name = ?
+            union all
+            select view_name, 'view', null from duckdb_views()
+            where database_name = 'src' and schema_name = ? and not internal
+            order by 1
+            """,
+            [PUBLISHED_SCHEMA, PUBLISHED_SCHEMA],
+        ).fetchall()
+        if not relations:
+            raise PublishError(f"{settings.db_path} has no schema {PUBLISHED_SCHEMA!r}: nothing to publish")
+        schema = _ident(PUBLISHED_SCHEMA)
+        con.execute(f"create schema {schema}")
+        tables = []
+        for name, kind, ddl in relations:
+            source, target = f"src.{schema}.{_ident(name)}", f"{schema}.{_ident(name)}"
+            if kind == "table" and ddl:
+                con.execute(ddl)  # keeps the contract's column types and not-null constraints
+                con.execute(f"insert into {target} select * from {source}")
+            else:  # a view would point at tables that are not published: publish its rows
+                con.execute(f"create table {target} as select * from {source}")
+            rows = con.execute(f"select count(*) from {target}").fetchone()[0]
+            expected = con.execute(f"select count(*) from {source}").fetchone()[0]
+            if rows != expected:
+                raise PublishError(f"copy of {PUBLISHED_SCHEMA}.{name} has {rows} rows, source {expected}")
+            tables.append((name, rows))
+
+        counts = [(PUBLISHED_SCHEMA, name, rows) for name, rows in tables]
+        for counted in COUNTED_SCHEMAS:
+            if counted == PUBLISHED_SCHEMA:
+                continue
+            for (name,) in con.execute(
+                "select table_name from duckdb_tables() where database_name = 'src' and schema_name = ? order by 1",
+                [counted],
+            ).fetchall():
+                n = con.execute(f"select count(*) from src.{_ident(counted)}.{_ident(name)}").fetchone()[0]
+                counts.append((counted, name, n))
+        meta = _ident(META_SCHEMA)
+        con.execute(f"create schema {meta}")
+        con.execute(
+            f"""
+            create table {meta}.publish_log (
+                build_id varchar not null,
+                published_at timestamp not null,
+                build_started_at varchar,
+                build_finished_at varchar,
+                dbt_invocation_id varchar,
+                dbt_results varchar,
+                working_db varchar not null,
+                raw_glob varchar,
+                mart_tables integer not null,
+                mart_rows bigint not null
+            )
+            """
+        )
+        record = record or {}
+        con.execute(
+            f"insert into {meta}.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                build_id, published_at.replace(tzinfo=None), record.get("started_at"), record.get("finished_at"),
+                record.get("dbt_invocation_id"), json.dumps(record.get("dbt_results")) if record.get("dbt_results") else None,
+                str(settings.db_path), record.get("raw_glob", settings.raw_glob), len(tables), sum(n for _, n in tables),
+            ],
+        )
+        con.execute(
+            f"create table {meta}.table_row_counts (schema_name varchar not null, table_name varchar not null, "
+            f"row_count bigint not null)"
+        )
+        con.executemany(f"insert into {meta}.table_row_counts values (?, ?, ?)", counts)
+        con.execute("detach src")
+        con.execute("checkpoint pub")
+        con.execute("use memory")
+        con.execute("detach pub")
+    finally:
+        con.close()
+    return tables
+
+
+def publish(settings: WarehouseSettings, *, force: bool = False) -> PublishResult:
+    """Copy the working file's marts into a new file and swap it atomically over the published one."""
+    published = settings.published_path
+    if published.resolve() == settings.db_path.resolve():
+        raise PublishError(f"the published file cannot be the working file ({published})")
+    catalog = catalog_name(published)
+    if catalog in RESERVED_CATALOG_NAMES:
+        raise PublishError(
+            f"cannot publish to {published}: DuckDB names its catalog {catalog!r} after the file, so readers' "
+            f"`{catalog}.<table>` would be ambiguous with schema {catalog!r}; pick another file name "
+            f"(e.g. {published.with_name('job_market_' + published.name)})"
+        )
+    if not settings.db_path.exists():
+        raise PublishError(f"no working warehouse at {settings.db_path}: run `job-market build` first")
+    # forced: the working file as it is, under a new build id (no build record vouches for it)
+    record = None if force else _check_publishable(settings)
+    build_id = record["build_id"] if record else new_build_id()
+    published.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale_temp_files(published)
+    temp = published.with_name(f"{_temp_prefix(published)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    temp_wal = temp.with_name(temp.name + ".wal")
+    published_at = datetime.now(timezone.utc)
+    try:
+        tables = _write_snapshot(temp, settings, build_id, record, published_at)
+        if temp_wal.exists():  # everything was checkpointed; a WAL here would mean it was not
+            raise PublishError(f"{temp_wal} left after checkpoint; not publishing")
+        _fsync(temp)
+        # A WAL beside the published file could only come from someone writing to it (it is
+        # read-only for everybody); DuckDB would replay it onto the NEW file, so drop it first.
+        published.with_name(published.name + ".wal").unlink(missing_ok=True)
+        os.replace(temp, published)
+        _fsync(published.parent, directory=True)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        temp_wal.unlink(missing_ok=True)
+        raise
+    return PublishResult(published, build_id, published_at.strftime("%Y-%m-%d %H:%M:%S UTC"), tables)
+
+
+def publish_command(settings: WarehouseSettings, *, force: bool = False) -> int:
+    try:
+        result = publish(settings, force=force)
+    except PublishError as exc:
+        print(f"job-market: {exc}", file=sys.stderr)
+        return 2
+    print(format_publish_result(result))
+    return 0
+
+
+__all__ = [
+    "PublishError", "PublishResult", "build", "build_record_path", "clean_stale_temp_files",
+    "describe_published", "publish", "publish_command", "read_build_record", "read_path",
+]
