@@ -1,5 +1,3 @@
-{{ config(enabled=('ai_jobs' in var('posting_sources'))) }}
-
 -- One row per survey record, in the posting shape the intermediate models read.
 with
 
