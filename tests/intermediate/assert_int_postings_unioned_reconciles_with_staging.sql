@@ -13,10 +13,14 @@ unioned as (
 staged as (
     {%- set parts = [] %}
     {%- if 'job_board' in var('posting_sources') %}
-        {%- do parts.append("select source, count(*) as postings from " ~ ref('stg_job_board__postings') ~ " group by source") %}
+        {%- do parts.append(
+            "select source, count(*) as postings from " ~ ref('stg_job_board__postings') ~ " group by source"
+        ) %}
     {%- endif %}
     {%- if 'ai_jobs' in var('posting_sources') %}
-        {%- do parts.append("select source, count(*) as postings from " ~ ref('stg_ai_jobs__salaries') ~ " group by source") %}
+        {%- do parts.append(
+            "select source, count(*) as postings from " ~ ref('stg_ai_jobs__salaries') ~ " group by source"
+        ) %}
     {%- endif %}
     {{ parts | join('\n    union all\n    ') }}
 )

@@ -2,8 +2,11 @@
 -- seed (lowest precedence wins), or none. Classifying distinct titles keeps the regex work
 -- proportional to title variety, not to posting volume. With var role_classification =
 -- 'exact_title' only titles that are a canonical role name are classified.
--- depends_on: {{ ref('roles') }}
--- depends_on: {{ ref('role_title_patterns') }}
+{%- set classification_mode = var('role_classification') %}
+{%- if classification_mode not in ['patterns', 'exact_title'] %}
+    {{ exceptions.raise_compiler_error("var role_classification must be 'patterns' or 'exact_title', not '" ~ classification_mode ~ "'") }}
+{%- endif %}
+
 with
 
 postings as (
@@ -14,19 +17,19 @@ role_title_patterns as (
     select * from {{ ref('role_title_patterns') }}
 ),
 
+roles as (
+    select role from {{ ref('roles') }}
+),
+
 titles as (
     select distinct {{ text_match_key('title') }} as title_key
     from postings
 ),
 
-{% if var('role_classification') == 'exact_title' -%}
-roles as (
-    select role from {{ ref('roles') }}
-),
-
-pattern_matches as (
-    -- exact-title mode: only a title that is a canonical role name (ignoring case and
-    -- punctuation) is classified; used to compare with sources that count exact titles
+-- exact-title mode: only a title that is a canonical role name (ignoring case and punctuation)
+-- is classified, to compare with sources that count exact titles. Of the two match CTEs the
+-- mode leaves one unused.
+exact_title_matches as (  -- noqa: ST03
     select
         titles.title_key,
         roles.role,
@@ -37,8 +40,8 @@ pattern_matches as (
     inner join roles
         on titles.title_key = {{ text_match_key('roles.role') }}
 ),
-{%- elif var('role_classification') == 'patterns' -%}
-pattern_matches as (
+
+pattern_title_matches as (  -- noqa: ST03
     select
         titles.title_key,
         role_title_patterns.role,
@@ -52,9 +55,10 @@ pattern_matches as (
     inner join role_title_patterns
         on {{ regex_matches('titles.title_key', "' ' || trim(role_title_patterns.title_pattern) || ' '") }}
 ),
-{%- else -%}
-{{ exceptions.raise_compiler_error("var role_classification must be 'patterns' or 'exact_title', not '" ~ var('role_classification') ~ "'") }}
-{%- endif %}
+
+pattern_matches as (
+    select * from {{ 'exact_title_matches' if classification_mode == 'exact_title' else 'pattern_title_matches' }}
+),
 
 final as (
     select
