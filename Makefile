@@ -46,3 +46,13 @@ test: lint dbt-test pytest
 
 clean:
 	rm -rf target logs data warehouse/*.duckdb* $(VENV)
+
+# Benchmark (a command, not a test): dbt build / run, incremental and no-op builds vs the
+# hand-written DuckDB script in bench/baseline.sql (and pandas at 1M), per data size. Data is
+# generated once per size under data/bench/; results go to bench/RESULTS.md. See bench/run.py.
+BENCH_SIZES ?= 100k,1m,10m
+BENCH_RUNS ?= 3
+
+bench: setup
+	$(BIN)/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_RUNS=$(BENCH_RUNS) $(BIN)/python bench/run.py
