@@ -1,30 +1,35 @@
 #!/usr/bin/env python3
 """Benchmark of the warehouse build: dbt vs a hand-written DuckDB script (and pandas at 1M).
 
-    python bench/run.py [--sizes 100k,1m,10m] [--runs 3] [--project-dir DIR] [--no-pandas]
-    python bench/run.py baseline --db FILE --raw GLOB      # the hand-written script alone
+    python bench/run.py [--sizes 100k,1m,10m] [--runs 3] [--steps build,run,baseline,noop,incremental]
+                        [--git-ref REF | --project-dir DIR [--no-snapshot]] [--no-pandas]
+    python bench/run.py baseline --db FILE --raw GLOB    # the hand-written script alone
+    python bench/run.py report bench/results/raw/<size>/<time>   # RESULTS.md from an earlier run
 
 `make bench` runs the first form with BENCH_SIZES / BENCH_RUNS. For every size it
 
 1. generates the raw data once (cached in data/bench/<size>/: the calibrated generator at the
-   scale giving that many postings, descriptions of about 2,000 characters) and a delta of 1 %
-   new postings (same generator, another seed, scraped a month later, ids prefixed "delta-");
-2. runs BENCH_RUNS times, each on fresh DuckDB files:
-     - `dbt build` (seeds, models, tests) from an empty warehouse: the full build;
-     - `dbt build` again with nothing new: the no-op build;
-     - `dbt build` after the delta files land next to the others: the incremental build;
-     - `dbt seed` (not timed) then `dbt run` (models only) from an empty warehouse;
-     - bench/baseline.sql on an empty DuckDB file (the same marts without dbt);
-3. on the first run checks that the baseline's marts equal dbt's, row for row;
-4. at 1M (or the --pandas-size) runs bench/pandas_reference.py BENCH_RUNS times;
-5. prints the results table and rewrites bench/RESULTS.md (all sizes measured so far, from
-   bench/results/latest.json); raw per-run data goes to bench/results/raw/.
+   scale giving that many postings, descriptions of about 2,000 characters; sizes above one
+   generator run's limit in several runs with prefixed ids) and a delta of 1 % new postings (same
+   generator, another seed, scraped a month later, ids prefixed "delta-");
+2. runs --runs times, each on fresh DuckDB files, the --steps:
+     build        `dbt build` (seeds, models, data and unit tests) into an empty warehouse;
+     run          `dbt seed` (not timed), then `dbt run` (models only) into another empty one;
+     baseline     bench/baseline.sql into an empty DuckDB file (the same marts without dbt);
+     noop         `dbt build` again on the built warehouse, nothing new;
+     incremental  `dbt build` after the delta files land next to the others;
+3. checks once that the baseline's marts equal dbt's, row for row;
+4. at --pandas-size (1m) runs bench/pandas_reference.py (--pandas-runs, default --runs times);
+5. prints the results table and rewrites bench/RESULTS.md (every size measured so far, from
+   bench/results/latest.json, plus bench/NOTES.md); per-run data and logs go to
+   bench/results/raw/<size>/<time>/ (git-ignored).
 
 Every measured command runs under a fresh wrapper process that reports its own
 RUSAGE_CHILDREN: peak RSS of that command alone, and its CPU time. Wall time is
-time.perf_counter() around the wrapper. The project is copied to data/bench/_project before the
-first measurement so that every run of one invocation builds the same model code even while
-models/ is being edited (--no-snapshot builds the working tree in place).
+time.perf_counter() around the wrapper. The project (models, macros, seeds, tests, profile) is
+copied to data/bench/_project before the first measurement, from the working tree or from a
+commit (--git-ref), so that every run of one invocation builds the same code even while models/
+is being edited; dbt runs from the real project folder, so relative paths resolve as in a normal build.
 """
 
 from __future__ import annotations
@@ -307,6 +312,8 @@ def project_state(project: Path, git_ref: str | None = None) -> dict:
     def git(*args):
         r = subprocess.run(["git", *args], cwd=PROJECT_DIR, capture_output=True, text=True)
         return r.stdout.strip() if r.returncode == 0 else None
+    if project.resolve() != PROJECT_DIR.resolve():
+        return {"project_dir": str(project), "git": "not this repository's working tree"}
     dirty = git("status", "--short", "--", "models", "macros", "seeds", "tests", "dbt_project.yml")
     if git_ref:
         return {"project_dir": str(project), "git_ref": git_ref, "git_commit": git("rev-parse", "--short", git_ref)}
@@ -475,7 +482,7 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
     result = {
         "size": label, "requested_postings": n,
         "data": {k: (str(v) if isinstance(v, Path) else v) for k, v in data.items()},
-        "runs": runs, "verify": verify, "pandas": pandas, "logs": str(logs.relative_to(BENCH_DIR)),
+        "runs": runs, "verify": verify, "pandas": pandas, "logs": str(logs.relative_to(BENCH_DIR)), "project": state or {},
         "finished_at": dt.datetime.now().isoformat(timespec="seconds"),
     }
     result["summary"] = summarize(result)
@@ -486,7 +493,10 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
 def result_from_raw(runs_dir: Path) -> dict:
     """A result (as bench_size returns it) from the files one run of bench_size left behind."""
     if (runs_dir / "result.json").exists():
-        return json.loads((runs_dir / "result.json").read_text())
+        result = json.loads((runs_dir / "result.json").read_text())
+        if not result.get("project") and (runs_dir / "project.json").exists():
+            result["project"] = json.loads((runs_dir / "project.json").read_text())
+        return result
     label = runs_dir.parent.name
     runs = json.loads((runs_dir / "runs.json").read_text())
     verify = json.loads((runs_dir / "verify.json").read_text()) if (runs_dir / "verify.json").exists() else None
@@ -616,6 +626,16 @@ def node_label(uid: str) -> str:
     return parts[-1] if parts[0] in ("model", "seed", "snapshot") else uid
 
 
+def slim(result: dict) -> dict:
+    """The result without per-node timings (kept in results/raw): what latest.json stores."""
+    out = json.loads(json.dumps(result))
+    for run in out.get("runs", []):
+        for step in run.values():
+            if isinstance(step, dict):
+                step.pop("nodes", None)
+    return out
+
+
 def fmt_s(v):
     return "-" if v is None else (f"{v:,.1f}" if v < 100 else f"{v:,.0f}")
 
@@ -695,7 +715,7 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
         "- **baseline**: `bench/baseline.sql`, one DuckDB script doing the same transformations without dbt (no tests); "
         "its marts are compared with dbt's row for row on the first run of every size.",
         "- **incremental**: `dbt build` after 1 % new postings land as new files next to the others; "
-        "**no-op**: `dbt build` again with nothing new. While the models are tables both are full rebuilds.",
+        "**no-op**: `dbt build` again with nothing new (see the notes on what they cost today).",
         "- peak RSS: maximum resident set of the measured process (dbt and its DuckDB, or the baseline's "
         "Python + DuckDB), from a fresh wrapper's RUSAGE_CHILDREN.",
         "",
@@ -711,6 +731,9 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
         for step, name in (("build", "dbt build"), ("run", "dbt run"), ("baseline", "baseline"),
                            ("noop", "no-op build"), ("incremental", "incremental build")):
             x = s[step]
+            if not x["ok_runs"] and not x["failed_runs"]:
+                out.append(f"- {name}: not measured at this size")
+                continue
             out.append(f"- {name}: median {fmt_s(x['median_s'])} s (min {fmt_s(x['min_s'])}, max {fmt_s(x['max_s'])}, "
                        f"{x['ok_runs']} ok runs" + (f", {x['failed_runs']} FAILED" if x["failed_runs"] else "")
                        + (f", up to {x['failed_tests_max']} data/unit tests failing or erroring" if x.get("failed_tests_max") else "")
@@ -755,7 +778,7 @@ def main(argv=None) -> int:
         a = ap.parse_args(argv[1:])
         result = result_from_raw(a.runs_dir.resolve())
         all_results = json.loads(LATEST_JSON.read_text()) if LATEST_JSON.exists() else {}
-        all_results[result["size"]] = result
+        all_results[result["size"]] = slim(result)
         LATEST_JSON.write_text(json.dumps(all_results, indent=1))
         write_results_md(all_results, machine(), {"threads": a.threads, "memory_limit": a.memory_limit})
         print(table(sorted(all_results.values(), key=lambda r: r["requested_postings"])))
@@ -816,7 +839,7 @@ def main(argv=None) -> int:
         r["project"] = state
         done.append(r)
         if args.results_md:
-            all_results[label] = r
+            all_results[label] = slim(r)
             RESULTS_DIR.mkdir(parents=True, exist_ok=True)
             LATEST_JSON.write_text(json.dumps(all_results, indent=1))
             write_results_md(all_results, mach, {"threads": args.threads, "memory_limit": args.memory_limit})
