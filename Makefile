@@ -41,7 +41,7 @@ lint: setup
 
 dbt-test: setup
 	$(BIN)/job-market generate --seed 42 --out $(TEST_DATA)
-	$(TEST_ENV) $(BIN)/dbt build --vars '{check_article_figures: true}'
+	$(TEST_ENV) $(BIN)/dbt build --full-refresh --vars '{check_article_figures: true}'
 	$(TEST_ENV) $(BIN)/dbt docs generate
 
 pytest: setup

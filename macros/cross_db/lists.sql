@@ -80,3 +80,27 @@
 {% macro default__type_string_list() -%}
     varchar[]
 {%- endmacro %}
+
+{#- Select-list fragment exploding `list` to one row per 1-based position (1..length), without
+    the element itself: the row keeps the whole list next to each position. -#}
+{% macro unnest_positions(list, position_alias) -%}
+    {{ return(adapter.dispatch('unnest_positions', 'job_market_warehouse')(list, position_alias)) }}
+{%- endmacro %}
+
+{% macro default__unnest_positions(list, position_alias) -%}
+    unnest(generate_series(1, len({{ list }}))) as {{ position_alias }}
+{%- endmacro %}
+
+{#- `as` of a CTE that is read more than once and should be computed once. DuckDB inlines CTEs
+    unless told `as materialized`; engines without the hint get a plain `as`. -#}
+{% macro materialized_cte_as() -%}
+    {{ return(adapter.dispatch('materialized_cte_as', 'job_market_warehouse')()) }}
+{%- endmacro %}
+
+{% macro default__materialized_cte_as() -%}
+    as
+{%- endmacro %}
+
+{% macro duckdb__materialized_cte_as() -%}
+    as materialized
+{%- endmacro %}

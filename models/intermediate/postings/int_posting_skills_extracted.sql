@@ -81,50 +81,36 @@ tag_matches as (
 
 -- description text -------------------------------------------------------------------------------
 
-description_tokens as (
-    select
-        posting_key,
-        {{ skill_tokens('description_text') }} as tokens
-    from postings
-    where description_text is not null
-),
-
+-- each description is tokenized once; every token position keeps its row's token list, so an
+-- alias of several tokens is compared on the same row (no join back to the lists, whose hash
+-- table would hold every description's tokens)
 token_positions as (
     select
         posting_key,
-        {{ unnest_with_position('tokens', 'token', 'token_position') }}
-    from description_tokens
+        tokens,
+        {{ unnest_positions('tokens', 'token_position') }}
+    from (
+        select
+            posting_key,
+            {{ skill_tokens('description_text') }} as tokens
+        from postings
+        where description_text is not null
+    ) as description_tokens
 ),
 
-first_token_hits as (
+text_matches {{ materialized_cte_as() }} (
     select
         token_positions.posting_key,
-        token_positions.token_position,
         text_patterns.skill,
-        text_patterns.pattern_tokens,
-        text_patterns.token_count
+        token_positions.token_position as start_position,
+        token_positions.token_position + text_patterns.token_count - 1 as end_position
     from token_positions
     inner join text_patterns
-        on token_positions.token = text_patterns.first_token
-),
-
-text_matches as (
-    select
-        first_token_hits.posting_key,
-        first_token_hits.skill,
-        first_token_hits.token_position as start_position,
-        first_token_hits.token_position + first_token_hits.token_count - 1 as end_position
-    from first_token_hits
-    inner join description_tokens
-        on first_token_hits.posting_key = description_tokens.posting_key
+        on {{ list_element('token_positions.tokens', 'token_positions.token_position') }} = text_patterns.first_token
     where
-        first_token_hits.token_count = 1
-        or {{ list_slice(
-            'description_tokens.tokens',
-            'first_token_hits.token_position',
-            'first_token_hits.token_count'
-        ) }}
-        = first_token_hits.pattern_tokens
+        text_patterns.token_count = 1
+        or {{ list_slice('token_positions.tokens', 'token_positions.token_position', 'text_patterns.token_count') }}
+        = text_patterns.pattern_tokens
 ),
 
 longest_text_matches as (
