@@ -70,3 +70,15 @@
 {% macro default__content_hash(expression) -%}
     hash({{ expression }})
 {%- endmacro %}
+
+{#- `column in ('a', 'b', ...)` for a list of texts (escaped literals); false for an empty list,
+    true when `values` is none (no restriction). -#}
+{% macro sql_in_strings(column, values) -%}
+    {%- if values is none -%}
+        true
+    {%- elif values | length == 0 -%}
+        false
+    {%- else -%}
+        {{ column }} in ({% for value in values %}{{ sql_string_literal(value) }}{{ ', ' if not loop.last }}{% endfor %})
+    {%- endif -%}
+{%- endmacro %}

@@ -81,14 +81,23 @@
     varchar[]
 {%- endmacro %}
 
-{#- Select-list fragment exploding `list` to one row per 1-based position (1..length), without
-    the element itself: the row keeps the whole list next to each position. -#}
-{% macro unnest_positions(list, position_alias) -%}
-    {{ return(adapter.dispatch('unnest_positions', 'job_market_warehouse')(list, position_alias)) }}
+{#- Select-list fragment exploding `list` to one row per 1-based position (`position_alias`), with
+    `window_alias`: the list of the `width` elements starting there (nulls past the end). Memory
+    is linear in the list's length (width x length), unlike carrying the whole list on every row.
+    `width` is a number known when the SQL is written. -#}
+{% macro unnest_token_windows(list, width, position_alias, window_alias) -%}
+    {{ return(adapter.dispatch('unnest_token_windows', 'job_market_warehouse')(list, width, position_alias, window_alias)) }}
 {%- endmacro %}
 
-{% macro default__unnest_positions(list, position_alias) -%}
-    unnest(generate_series(1, len({{ list }}))) as {{ position_alias }}
+{% macro default__unnest_token_windows(list, width, position_alias, window_alias) -%}
+    {%- set width = width | int -%}
+    unnest(generate_series(1, len({{ list }}))) as {{ position_alias }},
+    unnest(
+        list_transform(
+            list_zip({{ list }}{% for shift in range(2, width + 1) %}, {{ list }}[{{ shift }}:]{% endfor %}),
+            lambda shifted: [{% for k in range(1, width + 1) %}shifted[{{ k }}]{{ ', ' if not loop.last }}{% endfor %}]
+        )
+    ) as {{ window_alias }}
 {%- endmacro %}
 
 {#- `as` of a CTE that is read more than once and should be computed once. DuckDB inlines CTEs

@@ -3,14 +3,27 @@
 -- The board's workplace_type decides; when it is missing or names nothing known, the location
 -- text is read instead ("Remote - US"). The patterns run once per distinct (workplace type,
 -- location) pair, not once per posting.
+-- Incremental: only postings staged since the last run (every posting again when the patterns
+-- changed); see macros/incremental.sql.
+{%- set arrangement_rules = rules_hash([ref('work_arrangement_patterns')]) %}
+{{ config(
+    materialized='incremental',
+    unique_key='posting_key',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(rules_hash([ref('work_arrangement_patterns')]))) }}",
+) }}
+
 with
 
 postings as (
     select
         posting_key,
+        staged_at,
         coalesce(workplace_type_text, '') as workplace_type_key,
         coalesce(location_text, '') as location_key
     from {{ ref('int_postings_unioned') }}
+    where {{ postings_to_process(rules_changed(arrangement_rules)) }}
 ),
 
 work_arrangement_patterns as (
@@ -88,7 +101,9 @@ final as (
     select
         postings.posting_key,
         pair_arrangements.work_arrangement,
-        pair_arrangements.arrangement_source
+        pair_arrangements.arrangement_source,
+        postings.staged_at,
+        {{ arrangement_rules }} as rules_hash
     from postings
     inner join pair_arrangements
         on

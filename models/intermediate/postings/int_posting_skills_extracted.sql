@@ -12,7 +12,7 @@
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), skill_taxonomy_changed()) }}",
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(skill_taxonomy_hash(), 'taxonomy_hash')) }}",
 ) }}
 
 with
@@ -24,11 +24,7 @@ postings as (
         skill_tags,
         staged_at
     from {{ ref('int_postings_unioned') }}
-    {%- if is_incremental() %}
-    where
-        staged_at > {{ incremental_watermark('staged_at') }}
-        or {{ skill_taxonomy_changed() }}
-    {%- endif %}
+    where {{ postings_to_process(rules_changed(skill_taxonomy_hash(), 'taxonomy_hash')) }}
 ),
 
 skill_aliases as (
@@ -81,14 +77,14 @@ tag_matches as (
 
 -- description text -------------------------------------------------------------------------------
 
--- each description is tokenized once; every token position keeps its row's token list, so an
--- alias of several tokens is compared on the same row (no join back to the lists, whose hash
--- table would hold every description's tokens)
-token_positions as (
+-- each description is tokenized once and cut into one row per token position, carrying the
+-- window of the next var('skill_pattern_max_tokens') tokens: an alias of several tokens is
+-- compared with its row's window (no join back to whole token lists, and no row carries a whole
+-- list, so memory stays linear in the description's length however long it is)
+token_windows as (
     select
         posting_key,
-        tokens,
-        {{ unnest_positions('tokens', 'token_position') }}
+        {{ unnest_token_windows('tokens', var('skill_pattern_max_tokens'), 'token_position', 'token_window') }}
     from (
         select
             posting_key,
@@ -100,16 +96,16 @@ token_positions as (
 
 text_matches {{ materialized_cte_as() }} (
     select
-        token_positions.posting_key,
+        token_windows.posting_key,
         text_patterns.skill,
-        token_positions.token_position as start_position,
-        token_positions.token_position + text_patterns.token_count - 1 as end_position
-    from token_positions
+        token_windows.token_position as start_position,
+        token_windows.token_position + text_patterns.token_count - 1 as end_position
+    from token_windows
     inner join text_patterns
-        on {{ list_element('token_positions.tokens', 'token_positions.token_position') }} = text_patterns.first_token
+        on {{ list_element('token_windows.token_window', 1) }} = text_patterns.first_token
     where
         text_patterns.token_count = 1
-        or {{ list_slice('token_positions.tokens', 'token_positions.token_position', 'text_patterns.token_count') }}
+        or {{ list_slice('token_windows.token_window', 1, 'text_patterns.token_count') }}
         = text_patterns.pattern_tokens
 ),
 

@@ -1,8 +1,21 @@
 -- One row per posting (latest observation): everything the marts group and filter by.
+-- Incremental: only postings staged since the last run, and every posting again when the
+-- classification rules (role, seniority and location seeds, currencies, settings) changed; see
+-- macros/incremental.sql.
+{%- set classification_rules = posting_classification_hash() %}
+{{ config(
+    materialized='incremental',
+    unique_key='posting_key',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(posting_classification_hash())) }}",
+) }}
+
 with
 
 postings as (
     select * from {{ ref('int_postings_unioned') }}
+    where {{ postings_to_process(rules_changed(classification_rules)) }}
 ),
 
 titles as (
@@ -23,6 +36,7 @@ locations as (
 
 salaries as (
     select * from {{ ref('int_postings_salaries_normalized') }}
+    where {{ postings_to_process(rules_changed(classification_rules)) }}
 ),
 
 keyed as (
@@ -77,7 +91,11 @@ final as (
         salaries.salary_period,
         salaries.salary_usd_annual,
         salaries.has_usable_salary,
-        salaries.salary_issue
+        salaries.salary_issue,
+
+        -- incremental bookkeeping
+        keyed.staged_at,
+        {{ classification_rules }} as rules_hash
     from keyed
     inner join titles
         on keyed.title_key = titles.title_key

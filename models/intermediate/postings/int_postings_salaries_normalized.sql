@@ -2,11 +2,16 @@
 -- Base salary = midpoint of the annualized bounds (a single figure is both bounds); hour x 2080,
 -- day x 260, week x 52, month x 12; US dollars through the currency seed. Anything that cannot be
 -- trusted gets a salary_issue code and no salary_usd_annual: nothing is guessed.
+-- A view: plain arithmetic on a few columns, computed where it is read (for the postings
+-- int_postings_classified processes), so it never goes stale when a currency rate changes.
+{{ config(materialized='view') }}
+
 with
 
 postings as (
     select
         posting_key,
+        staged_at,
         salary_source,
         salary_min_amount,
         salary_max_amount,
@@ -26,6 +31,7 @@ salary_periods as (
 converted as (
     select
         postings.posting_key,
+        postings.staged_at,
         postings.salary_source,
         postings.salary_min_amount,
         postings.salary_max_amount,
@@ -80,7 +86,8 @@ final as (
         salary_midpoint_usd_annual,
         salary_issue,
         salary_issue is null as has_usable_salary,
-        case when salary_issue is null then salary_midpoint_usd_annual end as salary_usd_annual
+        case when salary_issue is null then salary_midpoint_usd_annual end as salary_usd_annual,
+        staged_at
     from checked
 )
 

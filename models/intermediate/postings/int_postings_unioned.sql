@@ -1,7 +1,8 @@
 -- One row per posting from every source named in var('posting_sources'), in one shape: the job
 -- board's latest observations and, when enabled, the salary survey's records. Everything
 -- downstream reads postings from here, so a new source is one staging model and one branch here.
--- A view: it only renames, so it costs nothing to keep in step with staging.
+-- A view: it only renames, so it costs nothing to keep in step with staging. staged_at is when a
+-- posting's current version was staged: the watermark of every incremental model downstream.
 {{ config(materialized='view') }}
 {%- set sources = var('posting_sources') %}
 {%- set known = ['job_board', 'ai_jobs'] %}
@@ -36,7 +37,7 @@ job_board_postings as (
         {{ shared_columns | join(',\n        ') }},
         cast(null as varchar) as seniority_level_given,
         cast(null as varchar) as country_code_given,
-        {{ run_timestamp() }} as staged_at
+        staged_at
     from {{ ref('stg_job_board__postings') }}
 ),
 {%- endif %}
@@ -47,6 +48,7 @@ survey_records as (
         {{ shared_columns | join(',\n        ') }},
         seniority_level_given,
         country_code_given,
+        -- the survey file is re-read on every build, so its records count as staged now
         {{ run_timestamp() }} as staged_at
     from {{ ref('stg_ai_jobs__salaries') }}
 ),

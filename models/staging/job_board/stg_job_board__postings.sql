@@ -1,8 +1,29 @@
+-- One row per posting (source + posting_id): its latest usable observation, with the salary the
+-- board published parsed into amounts, currency and period.
+-- Incremental: a build re-stages only the postings that got an observation loaded after the last
+-- staging (late re-scrapes of old postings included: the latest observation is chosen again among
+-- all of the posting's observations) and stamps them with staged_at, the watermark every
+-- per-posting model downstream reads. Postings whose every observation left (a withdrawn file)
+-- are deleted.
+{{ config(
+    materialized='incremental',
+    unique_key='posting_key',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+    pre_hook="{{ delete_postings_without_observations(ref('base_job_board__observations')) }}",
+) }}
+
 with
 
-observations as (
+all_observations as (
     select * from {{ ref('base_job_board__observations') }}
     where quarantine_reason is null
+),
+
+-- incremental: the postings with an observation loaded since the last staging
+observations as (
+    select * from all_observations
+    where {{ postings_with_new_observations('all_observations') }}
 ),
 
 -- the latest observation per posting, chosen on a narrow projection (keys, order, hash) so the
@@ -128,6 +149,7 @@ final as (
         ) as is_salary_period_assumed,
 
         -- lineage
+        {{ run_timestamp() }} as staged_at,
         observation_count,
         source_file,
         line_number as source_line_number,

@@ -4,8 +4,19 @@
 -- field-level problems of a usable line (the field is then nulled or reinterpreted, never the row
 -- dropped). Descriptions become plain text with e-mail addresses and phone numbers redacted here,
 -- so no table holds them; the raw line is kept (redacted) only for quarantined lines.
+--
+-- Incremental: a build appends the lines of the files it has not loaded yet (path, size and
+-- modification time; see job_board_files_to_load), stamped with loaded_at; when a loaded file
+-- changed or vanished, every file is loaded again from scratch.
+{%- set files_to_load = job_board_files_to_load(ref('base_job_board__posting_files')) %}
 {{ config(
-    pre_hook=job_board_scan_order_hook('begin'),
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook=[
+        job_board_scan_order_hook('begin'),
+        "{{ delete_all_if_reloading(job_board_files_to_load(ref('base_job_board__posting_files'))['reload_all']) }}",
+    ],
     post_hook=job_board_scan_order_hook('end')
 ) }}
 
@@ -45,6 +56,7 @@ raw_lines as (
 
 posting_files as (
     select * from {{ ref('base_job_board__posting_files') }}
+    where {{ sql_in_strings('source_file', files_to_load['files']) }}
 ),
 
 -- line numbers ---------------------------------------------------------------------------------
@@ -309,11 +321,24 @@ judged as (
     from typed
 ),
 
+versioned as (
+    select
+        judged.*,
+        posting_files.file_size_bytes,
+        posting_files.file_modified_at
+    from judged
+    inner join posting_files
+        on judged.source_file = posting_files.source_file
+),
+
 final as (
     select
         -- lineage
         source_file,
         line_number,
+        file_size_bytes,
+        file_modified_at,
+        {{ run_timestamp() }} as loaded_at,
         quarantine_reason,
         case
             when quarantine_reason is not null
@@ -368,7 +393,7 @@ final as (
             ("is_line_repaired or has_short_text_controls or has_description_controls", 'control_characters_removed'),
             ("description_text <> description_plain", 'contact_details_redacted'),
         ]) }} as data_issues
-    from judged
+    from versioned
 )
 
 select * from final

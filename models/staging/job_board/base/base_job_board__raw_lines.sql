@@ -1,22 +1,16 @@
--- One row per line the reader accepts in every readable landed file, in file order: the raw text
--- and its position among the file's accepted lines (1, 2, ...). Lines the reader rejects are not
--- here (base_job_board__posting_files lists them with their line numbers); the observations model
--- merges both into true line numbers. A view: nothing is copied, the files are read when the
+-- One row per line the reader accepts in the landed files this build loads, in file order: the raw
+-- text and its position among the file's accepted lines (1, 2, ...). Lines the reader rejects are
+-- not here (base_job_board__posting_files lists them with their line numbers); the observations
+-- model merges both into true line numbers. A view: nothing is copied, the files are read when the
 -- observations table is built (with the session reading in file order: see that model's hooks).
+-- Which files: every readable file on a first build or a full refresh, else only those the
+-- observations table does not hold yet (see job_board_files_to_load in macros/incremental.sql).
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
 {{ config(materialized='view') }}
 
 {#- the file list is read when the view is built; when the landing check has never run (compile
     or lint on a fresh warehouse) the view compiles over no file -#}
-{%- set loaded_files = [] %}
-{%- set posting_files_relation = load_relation(ref('base_job_board__posting_files')) if execute else none %}
-{%- if posting_files_relation is not none %}
-    {%- set loaded = run_query(
-        "select source_file from " ~ posting_files_relation
-        ~ " where file_status = 'loaded' and accepted_line_count > 0 order by source_file"
-    ) %}
-    {%- set loaded_files = loaded.columns[0].values() | list %}
-{%- endif %}
+{%- set files_to_load = job_board_files_to_load(ref('base_job_board__posting_files'))['files'] %}
 
 with
 
@@ -25,7 +19,10 @@ posting_files as (
         source_file,
         accepted_line_count
     from {{ ref('base_job_board__posting_files') }}
-    where file_status = 'loaded' and accepted_line_count > 0
+    where
+        file_status = 'loaded'
+        and accepted_line_count > 0
+        and {{ sql_in_strings('source_file', files_to_load) }}
 ),
 
 -- lines of all files come out file after file (same order as the list), so a file's lines are
@@ -47,7 +44,7 @@ scanned_lines as (
         source_file,
         raw_line,
         row_number() over () as scan_position
-    from {{ read_text_lines(loaded_files, var('job_board_max_line_bytes', 67108864)) }} as text_lines
+    from {{ read_text_lines(files_to_load, var('job_board_max_line_bytes', 67108864)) }} as text_lines
 ),
 
 final as (

@@ -1,0 +1,12 @@
+{#- A scalar subquery: an md5 text fingerprint of every row of a (small) relation, independent of
+    row order. Used to notice that a seed or taxonomy changed since rows were computed with it. -#}
+{% macro relation_fingerprint(relation) -%}
+    {{ return(adapter.dispatch('relation_fingerprint', 'job_market_warehouse')(relation)) }}
+{%- endmacro %}
+
+{% macro default__relation_fingerprint(relation) -%}
+    (
+        select coalesce(string_agg(row_hash, '' order by row_hash), '')
+        from (select md5(cast(fingerprinted as varchar)) as row_hash from {{ relation }} as fingerprinted) as row_hashes
+    )
+{%- endmacro %}

@@ -1,0 +1,31 @@
+{#- Which rows a generic data test reads. dbt wraps the model of every generic test in this macro
+    (it applies the test's `where` config); ours adds one rule: with var('test_new_rows_only')
+    true, or the environment variable JOB_MARKET_TEST_NEW_ROWS_ONLY=true, a test of a relation
+    that records when its rows were processed (a `staged_at` or `loaded_at` column) reads only the
+    rows this dbt invocation processed. `job-market build` sets the variable for incremental
+    builds, so a day's build tests the day's postings instead of all history again; full builds
+    (and every plain `dbt build`) test every row. Relations without such a column (seeds,
+    taxonomies, marts) are always tested whole, as are singular tests. The environment variable
+    is read only while tests run, so switching it keeps dbt's partial parsing. -#}
+{% macro get_where_subquery(relation) -%}
+    {%- set conditions = [] -%}
+    {%- set where = config.get('where', '') -%}
+    {%- if where -%}
+        {%- do conditions.append('(' ~ where ~ ')') -%}
+    {%- endif -%}
+    {%- if execute and (var('test_new_rows_only', false) or env_var('JOB_MARKET_TEST_NEW_ROWS_ONLY', '') | lower in ('1', 'true')) -%}
+        {%- set column_names = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+        {%- set processed_at = ['staged_at', 'loaded_at'] | select('in', column_names) | first -%}
+        {%- if processed_at -%}
+            {%- do conditions.append(processed_at ~ ' >= ' ~ run_timestamp()) -%}
+        {%- endif -%}
+    {%- endif -%}
+    {%- if conditions -%}
+        {%- set filtered -%}
+            (select * from {{ relation }} where {{ conditions | join(' and ') }}) dbt_subquery
+        {%- endset -%}
+        {%- do return(filtered) -%}
+    {%- else -%}
+        {%- do return(relation) -%}
+    {%- endif -%}
+{%- endmacro %}
