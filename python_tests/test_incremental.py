@@ -1,45 +1,117 @@
-"""Incremental builds: landing the scrape batches a few days at a time and building after each
-step gives exactly the marts (and per-posting outputs) of one full refresh over all the files."""
+"""Incremental builds: landing the scrape batches a few at a time and running `job-market build`
+after each step (full refresh first, then incremental builds that load only the new files and
+process only the postings they touch) gives exactly the tables of one full refresh over all the
+files. Late re-scrapes of old postings and a withdrawn file are handled too, and a build with
+nothing new does not run dbt at all."""
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from conftest import dbt
 from job_market import generator
+from job_market.project import PROJECT_DIR
 
 pytestmark = pytest.mark.e2e
 
-# Tables compared after the last step; columns that record *when* a row was computed are left out.
+# Tables compared with a full refresh; columns that record *when* a row was processed are left out.
 COMPARED = {
+    "staging.base_job_board__observations": "* exclude (loaded_at)",
+    "staging.stg_job_board__postings": "* exclude (staged_at)",
+    "staging.stg_job_board__quarantined_observations": "* exclude (quarantined_at)",
+    "intermediate.int_postings_classified": "* exclude (staged_at)",
+    "intermediate.int_posting_skills_extracted": "* exclude (staged_at)",
+    "intermediate.int_posting_arrangements_exploded": "* exclude (staged_at)",
+    "intermediate.int_titles_classified": "*",
+    "intermediate.int_seniorities_classified": "*",
+    "intermediate.int_locations_parsed": "*",
     "marts.role_metrics": "*",
     "marts.role_skill_shares": "*",
     "marts.role_skill_premiums": "*",
     "marts.role_pair_overlap": "*",
+    "marts.role_pair_exclusive_skills": "*",
     "marts.role_pair_comparison": "*",
     "marts.role_monthly_postings": "*",
     "marts.role_countries": "*",
     "marts.role_employers": "*",
-    "intermediate.int_posting_skills_extracted": "posting_key, skill, is_tagged, is_in_description, description_mentions",
-    "intermediate.int_postings_classified": "* exclude (scraped_at)",
 }
 
 
 def _contents(db_path, table: str, columns: str) -> list[tuple]:
-    con = duckdb.connect(str(db_path))
+    con = duckdb.connect(str(db_path), read_only=True)
     try:
         return con.execute(f"select {columns} from {table} order by all").fetchall()
     finally:
         con.close()
 
 
-def _build(raw_dir, db_path, target, *extra) -> None:
-    # seeds and models only: the data tests run in the other e2e builds; here the contents matter
-    result = dbt(["build", "--exclude", "test_type:data", "test_type:unit", *extra], db_path=db_path, raw_glob=str(raw_dir / "*.jsonl*"), target_path=target)
+def _job_market_build(landing, db_path, work) -> subprocess.CompletedProcess:
+    """`job-market build --no-publish` as a user runs it (the build plan decides the mode)."""
+    env = dict(os.environ)
+    env.update(
+        JOB_MARKET_DB=str(db_path),
+        JOB_MARKET_RAW=str(landing / "*.jsonl*"),
+        DBT_TARGET_PATH=str(work / "target"),
+        DBT_LOG_PATH=str(work / "logs"),
+        DBT_SEND_ANONYMOUS_USAGE_STATS="false",
+    )
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("job-market")), "build", "--no-publish"],
+        env=env, cwd=PROJECT_DIR, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    return result
+
+
+def _mode(db_path) -> str:
+    record = json.loads((db_path.parent / (db_path.name + ".last_build.json")).read_text())
+    return record["last_success"]["mode"]
+
+
+def _full_refresh(landing, db_path, target) -> None:
+    result = dbt(["build", "--full-refresh", "--exclude-resource-type", "unit_test", "--exclude", "test_type:data"],
+                 db_path=db_path, raw_glob=str(landing / "*.jsonl*"), target_path=target)
     assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+
+
+def _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, label: str) -> None:
+    full_db = tmp_path / f"full_{label}.duckdb"
+    _full_refresh(landing, full_db, tmp_path / f"target_full_{label}")
+    for table, columns in COMPARED.items():
+        stepwise, full = _contents(stepwise_db, table, columns), _contents(full_db, table, columns)
+        assert len(stepwise) == len(full), f"{label}: {table} has {len(stepwise)} rows, full refresh {len(full)}"
+        assert stepwise == full, f"{label}: {table} differs between incremental builds and a full refresh"
+
+
+def _late_rescrapes(batches, out_path, count: int = 40) -> set[str]:
+    """A late batch re-scraping `count` postings of the first batch: newer scraped_at, another
+    title and salary, one closed. Returns their posting ids."""
+    with gzip.open(batches[0], "rt", encoding="utf-8") if batches[0].suffix == ".gz" else open(
+            batches[0], encoding="utf-8") as handle:
+        lines = [json.loads(line) for line in handle if line.strip()]
+    picked, ids = [], set()
+    for obs in lines:
+        if obs["posting_id"] in ids:
+            continue
+        ids.add(obs["posting_id"])
+        obs = dict(obs, scraped_at="2026-11-20T08:00:00Z", title="Senior Machine Learning Engineer",
+                   salary="$150,000 - $190,000 a year", description="Python, PyTorch and Kubernetes.")
+        if len(picked) == 0:
+            obs["status"] = "closed"
+        picked.append(obs)
+        if len(picked) == count:
+            break
+    out_path.write_text("".join(json.dumps(o) + "\n" for o in picked), encoding="utf-8")
+    return ids
 
 
 def test_stepwise_incremental_builds_equal_a_full_refresh(tmp_path):
@@ -54,17 +126,68 @@ def test_stepwise_incremental_builds_equal_a_full_refresh(tmp_path):
     landing = tmp_path / "landing"
     landing.mkdir()
     stepwise_db = tmp_path / "stepwise.duckdb"
+    work = tmp_path / "work"
+    modes = []
     for step in steps:
         for path in step:
-            shutil.copy(path, landing / path.name)
-        _build(landing, stepwise_db, tmp_path / "target_stepwise")
-    # a no-op build after the last step changes nothing either
-    _build(landing, stepwise_db, tmp_path / "target_stepwise")
+            shutil.copy2(path, landing / path.name)
+        _job_market_build(landing, stepwise_db, work)
+        modes.append(_mode(stepwise_db))
+    assert modes == ["full", "incremental", "incremental"]
 
-    full_db = tmp_path / "full.duckdb"
-    _build(data / "raw", full_db, tmp_path / "target_full", "--full-refresh")
+    # nothing new: dbt does not run, nothing changes
+    result = _job_market_build(landing, stepwise_db, work)
+    assert "nothing new" in result.stdout and "dbt not run" in result.stdout
 
-    for table, columns in COMPARED.items():
-        stepwise, full = _contents(stepwise_db, table, columns), _contents(full_db, table, columns)
-        assert len(stepwise) == len(full), table
-        assert stepwise == full, f"{table} differs between stepwise incremental builds and a full refresh"
+    con = duckdb.connect(str(stepwise_db), read_only=True)
+    try:
+        loads = con.execute(
+            "select count(distinct loaded_at) from staging.base_job_board__observations").fetchone()[0]
+    finally:
+        con.close()
+    assert loads == 3, "each file is loaded once, in the build after it landed"
+    _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, "steps")
+
+    # late re-scrapes of old postings: they are staged again and win over their older observations
+    rescraped = _late_rescrapes(steps[0], landing / "batch_2026-11-20_999.jsonl")
+    _job_market_build(landing, stepwise_db, work)
+    assert _mode(stepwise_db) == "incremental"
+    con = duckdb.connect(str(stepwise_db), read_only=True)
+    try:
+        titles = con.execute(
+            "select distinct title from staging.stg_job_board__postings where posting_id in (select unnest(?))",
+            [sorted(rescraped)],
+        ).fetchall()
+    finally:
+        con.close()
+    assert titles == [("Senior Machine Learning Engineer",)]
+    _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, "rescrapes")
+
+    # a withdrawn file: everything is loaded again and its postings leave
+    (landing / steps[1][0].name).unlink()
+    _job_market_build(landing, stepwise_db, work)
+    _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, "withdrawn")
+
+
+def test_incremental_build_tests_only_new_rows(tmp_path):
+    """The generic tests of an incremental build read the rows it processed; a full build all."""
+    data = tmp_path / "data"
+    generator.generate(data, seed=5, calibration="random", scale=0.1)
+    batches = sorted((data / "raw").glob("batch_*.jsonl*"))
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    for path in batches[:-1]:
+        shutil.copy2(path, landing / path.name)
+    db = tmp_path / "w.duckdb"
+    work = tmp_path / "work"
+    _job_market_build(landing, db, work)
+    shutil.copy2(batches[-1], landing / batches[-1].name)
+    _job_market_build(landing, db, work)
+    compiled = next((work / "target" / "compiled").rglob("unique_stg_job_board__postings_posting_key.sql"))
+    sql = compiled.read_text()
+    assert "where staged_at >= cast(" in sql, sql
+    run_results = json.loads((work / "target" / "run_results.json").read_text())
+    ids = {r["unique_id"] for r in run_results["results"]}
+    assert not any(i.startswith("unit_test.") for i in ids)
+    assert not any(i.startswith("seed.") for i in ids)
+    assert any(i.startswith("test.") and "stg_job_board__postings" in i for i in ids)

@@ -52,6 +52,7 @@ import hashlib
 import json
 import math
 import os
+import shutil
 import random
 import re
 import unicodedata
@@ -1415,6 +1416,26 @@ def with_offset(t: dt.datetime, minutes: int) -> str:
     return local.isoformat() + f"{'+' if minutes >= 0 else '-'}{a // 60:02d}:{a % 60:02d}"
 
 
+def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(chunk), fb.read(chunk)
+            if x != y:
+                return False
+            if not x:
+                return True
+
+
+def _land(partial: Path, final: Path) -> None:
+    """Move a freshly written file into place, unless the file there has the same bytes."""
+    if final.exists() and _same_bytes(partial, final):
+        partial.unlink()
+    else:
+        os.replace(partial, final)
+
+
 def render_batch_time(rnd, b, offset: int) -> str:
     """scraped_at for batch start + offset seconds: "...Z" (1/2), naive = UTC (1/4) or local time
     with a UTC offset (1/4). Batch windows never cross midnight UTC."""
@@ -1608,8 +1629,18 @@ class Generator:
         truth = self.out / "truth"
         raw.mkdir(parents=True, exist_ok=True)
         truth.mkdir(parents=True, exist_ok=True)
+        # Files are written under temporary names, then swapped in, except where the old file
+        # holds the very same bytes: it is kept untouched (same mtime), so generating the same
+        # seed again lands nothing new and the next `job-market build` has nothing to do.
+        wanted = {b.name for b in self.batches}
         for old in raw.glob("batch_*.jsonl*"):
-            old.unlink()
+            if old.name not in wanted:
+                old.unlink()
+        # (temporary files live in a folder of their own: creating them would change the raw
+        # folder's mtime, which `job-market build` counts as a landing)
+        partials = self.out / ".partial"
+        shutil.rmtree(partials, ignore_errors=True)
+        partials.mkdir()
         counts = {"postings": 0, "active_postings": 0, "closed_postings": 0, "observations": 0,
                   "duplicate_lines": 0, "rescraped_postings": 0, "reopened_postings": 0}
         by_role: dict = {}
@@ -1630,7 +1661,7 @@ class Generator:
         handles = []
         try:
             for b in self.batches:
-                fh = open(raw / b.name, "wb")
+                fh = open(partials / b.name, "wb")
                 gz = gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0,
                                    compresslevel=1) if b.gz else None
                 handles.append((fh, gz))
@@ -1661,6 +1692,9 @@ class Generator:
                 if gz is not None:
                     gz.close()
                 fh.close()
+        for b in self.batches:
+            _land(partials / b.name, raw / b.name)
+        partials.rmdir()
         elapsed = time.time() - t0
         counts["by_role"] = by_role
         manifest = {

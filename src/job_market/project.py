@@ -53,10 +53,11 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def run_dbt(args: list[str], settings: WarehouseSettings, *, target_path: Path | None = None) -> int:
+def run_dbt(args: list[str], settings: WarehouseSettings, *, target_path: Path | None = None,
+            extra_env: dict[str, str] | None = None) -> int:
     """Run one dbt command in a child process (isolates dbt's global state), streaming output."""
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
     command = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     if target_path is not None:
         command += ["--target-path", str(target_path)]
-    return subprocess.call(command, env=settings.env(), cwd=PROJECT_DIR)
+    return subprocess.call(command, env={**settings.env(), **(extra_env or {})}, cwd=PROJECT_DIR)

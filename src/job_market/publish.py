@@ -34,6 +34,7 @@ from pathlib import Path
 
 import duckdb
 
+from job_market.plan import plan_build
 from job_market.project import PROJECT_DIR, WarehouseSettings, run_dbt
 
 PUBLISHED_SCHEMA = "marts"
@@ -147,23 +148,36 @@ def new_build_id() -> str:
 
 
 def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bool = True) -> int:
-    """`dbt build` on the working file; publish the marts only if dbt exits 0 (every model and test
-    passed). Returns the exit code (dbt's, or 3 when the publish itself fails)."""
+    """`dbt build` on the working file (nothing, incremental or a full refresh: see
+    job_market.plan); publish the marts only if dbt exits 0 (every model and test passed).
+    Returns the exit code (dbt's, or 3 when the publish itself fails)."""
     record_path = build_record_path(settings.db_path)
+    previous = read_build_record(settings.db_path) or {}
+    last_success = previous.get("last_success")
+    plan = plan_build(
+        settings, dbt_args, last_success, _fingerprint(settings.db_path),
+        published_exists=settings.published_path.exists() or not publish_after,
+    )
+    if plan.mode == "nothing":
+        print(f"job-market: {plan.reason}; dbt not run. {describe_published(settings)}")
+        return 0
+    print(f"job-market: {plan.mode} build: {plan.reason}", flush=True)
     record = {
         "build_id": new_build_id(),
         "status": "running",
+        "mode": plan.mode,
         "pid": os.getpid(),
         "started_at": _now(),
         "working_db": str(settings.db_path),
         "raw_glob": settings.raw_glob,
-        "dbt_args": dbt_args,
+        "dbt_args": list(plan.dbt_args),
+        "last_success": last_success,
     }
     settings.db_path.parent.mkdir(parents=True, exist_ok=True)
     _write_json_atomically(record_path, record)
     started = time.time()
-    code = run_dbt(["build", *dbt_args], settings)
-    record.update(_dbt_invocation(dbt_args, started), finished_at=_now(), dbt_exit_code=code)
+    code = run_dbt(["build", *plan.dbt_args], settings, extra_env=dict(plan.env))
+    record.update(_dbt_invocation(list(plan.dbt_args), started), finished_at=_now(), dbt_exit_code=code)
     if code != 0:
         record["status"] = "failed"
         _write_json_atomically(record_path, record)
@@ -171,6 +185,14 @@ def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bo
               file=sys.stderr)
         return code
     record.update(status="succeeded", working_db_fingerprint=_fingerprint(settings.db_path))
+    record["last_success"] = {
+        "build_id": record["build_id"],
+        "mode": plan.mode,
+        "finished_at": record["finished_at"],
+        "project_fingerprint": plan.project_fingerprint,
+        "landing_fingerprint": plan.landing_fingerprint,
+        "working_db_fingerprint": record["working_db_fingerprint"],
+    }
     _write_json_atomically(record_path, record)
     if not publish_after:
         return 0
