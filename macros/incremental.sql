@@ -49,35 +49,46 @@
 {%- endmacro %}
 
 {#- A fingerprint (md5 text) of everything a per-posting result was computed with: the rows of
-    `relations` (seeds, taxonomy models) and `settings` (values of vars). -#}
+    `relations` (seeds, taxonomy models) and `settings` (values of vars). Computed once when the
+    model runs and written into its SQL as a literal (as an expression it would be evaluated for
+    every row); in unit tests and while parsing, the expression itself. -#}
 {% macro rules_hash(relations, settings=[]) -%}
-    md5(
-        {%- for relation in relations %}
-        {{ relation_fingerprint(relation) }} || '|' ||
-        {%- endfor %}
-        {{ sql_string_literal(settings | map('string') | join('|')) }}
-    )
+    {%- set expression -%}
+        md5(
+            {%- for relation in relations %}
+            {{ relation_fingerprint(relation) }} || '|' ||
+            {%- endfor %}
+            {{ sql_string_literal(settings | map('string') | join('|')) }}
+        )
+    {%- endset -%}
+    {%- if execute and model is mapping and model.get('resource_type') == 'model' -%}
+        {{ return(sql_string_literal(run_query('select ' ~ expression).columns[0].values()[0])) }}
+    {%- endif -%}
+    {{ return(expression) }}
 {%- endmacro %}
 
-{#- True when the fingerprint this model's rows were computed with differs from `hash_sql` (false
-    on a first build or a full refresh: everything is processed anyway). -#}
+{#- `true` when the fingerprint this model's rows were computed with (column `column`) differs
+    from `hash_sql`, decided when the model runs (so the SQL holds a constant); `false` on a first
+    build or a full refresh: everything is processed anyway. -#}
 {% macro rules_changed(hash_sql, column='rules_hash') -%}
-    {%- if is_incremental() -%}
-        ((select max({{ column }}) from {{ this }}) is distinct from {{ hash_sql }})
-    {%- else -%}
-        false
+    {%- if is_incremental() and execute -%}
+        {%- set changed = run_query(
+            "select coalesce((select max(" ~ column ~ ") from " ~ this ~ ") is distinct from " ~ hash_sql ~ ", true)"
+        ).columns[0].values()[0] -%}
+        {{ return('true' if changed else 'false') }}
     {%- endif -%}
+    {{ return('false') }}
 {%- endmacro %}
 
 {#- The fingerprint of the skill taxonomy (aliases and exclusion phrases) the skill matches were
     computed with. -#}
 {% macro skill_taxonomy_hash() -%}
-    {{ rules_hash([ref('int_skill_aliases_tokenized'), ref('int_skill_text_exclusions_tokenized')]) }}
+    {{ return(rules_hash([ref('int_skill_aliases_tokenized'), ref('int_skill_text_exclusions_tokenized')])) }}
 {%- endmacro %}
 
 {#- The fingerprint of the rules that classify a posting's role, seniority, country and salary. -#}
 {% macro posting_classification_hash() -%}
-    {{ rules_hash(
+    {{ return(rules_hash(
         [
             ref('roles'), ref('role_title_patterns'), ref('seniority_levels'),
             ref('seniority_patterns'), ref('seniority_title_exclusions'), ref('location_terms'),
@@ -87,7 +98,7 @@
             var('role_classification'), var('plausible_salary_usd_annual_min'),
             var('plausible_salary_usd_annual_max'),
         ],
-    ) }}
+    )) }}
 {%- endmacro %}
 
 {#- This dbt invocation's start time (UTC) as a timestamp literal. -#}

@@ -82,22 +82,19 @@
 {%- endmacro %}
 
 {#- Select-list fragment exploding `list` to one row per 1-based position (`position_alias`), with
-    `window_alias`: the list of the `width` elements starting there (nulls past the end). Memory
-    is linear in the list's length (width x length), unlike carrying the whole list on every row.
-    `width` is a number known when the SQL is written. -#}
-{% macro unnest_token_windows(list, width, position_alias, window_alias) -%}
-    {{ return(adapter.dispatch('unnest_token_windows', 'job_market_warehouse')(list, width, position_alias, window_alias)) }}
+    the element there and the `width - 1` elements after it as columns `<prefix>1` ..
+    `<prefix><width>` (nulls past the end). Each row holds `width` scalars, never a list, so memory
+    and time stay linear in the list's length. `width` is a number known when the SQL is written. -#}
+{% macro unnest_token_windows(list, width, position_alias, element_prefix) -%}
+    {{ return(adapter.dispatch('unnest_token_windows', 'job_market_warehouse')(list, width, position_alias, element_prefix)) }}
 {%- endmacro %}
 
-{% macro default__unnest_token_windows(list, width, position_alias, window_alias) -%}
-    {%- set width = width | int -%}
-    unnest(generate_series(1, len({{ list }}))) as {{ position_alias }},
-    unnest(
-        list_transform(
-            list_zip({{ list }}{% for shift in range(2, width + 1) %}, {{ list }}[{{ shift }}:]{% endfor %}),
-            lambda shifted: [{% for k in range(1, width + 1) %}shifted[{{ k }}]{{ ', ' if not loop.last }}{% endfor %}]
-        )
-    ) as {{ window_alias }}
+{% macro default__unnest_token_windows(list, width, position_alias, element_prefix) -%}
+    generate_subscripts({{ list }}, 1) as {{ position_alias }},
+    unnest({{ list }}) as {{ element_prefix }}1
+    {%- for shift in range(2, (width | int) + 1) %},
+    unnest({{ list }}[{{ shift }}:]) as {{ element_prefix }}{{ shift }}
+    {%- endfor %}
 {%- endmacro %}
 
 {#- `as` of a CTE that is read more than once and should be computed once. DuckDB inlines CTEs

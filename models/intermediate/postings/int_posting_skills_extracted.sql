@@ -7,6 +7,7 @@
 -- phrases ("spark joy", "snowflake schema") swallow the alias inside them the same way.
 -- Incremental: only postings staged since the last run are matched (and every posting again when
 -- the skill taxonomy changed); see macros/incremental.sql.
+{%- set taxonomy_hash = skill_taxonomy_hash() %}
 {{ config(
     materialized='incremental',
     unique_key='posting_key',
@@ -24,7 +25,7 @@ postings as (
         skill_tags,
         staged_at
     from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(rules_changed(skill_taxonomy_hash(), 'taxonomy_hash')) }}
+    where {{ postings_to_process(rules_changed(taxonomy_hash, 'taxonomy_hash')) }}
 ),
 
 skill_aliases as (
@@ -77,14 +78,14 @@ tag_matches as (
 
 -- description text -------------------------------------------------------------------------------
 
--- each description is tokenized once and cut into one row per token position, carrying the
--- window of the next var('skill_pattern_max_tokens') tokens: an alias of several tokens is
--- compared with its row's window (no join back to whole token lists, and no row carries a whole
--- list, so memory stays linear in the description's length however long it is)
+-- each description is tokenized once and cut into one row per token position, carrying that
+-- token and the next ones (var('skill_pattern_max_tokens') in all, as scalars): an alias of
+-- several tokens is compared with its row's tokens (no join back to whole token lists, and no row
+-- carries a list, so time and memory stay linear in the description's length)
 token_windows as (
     select
         posting_key,
-        {{ unnest_token_windows('tokens', var('skill_pattern_max_tokens'), 'token_position', 'token_window') }}
+        {{ unnest_token_windows('tokens', var('skill_pattern_max_tokens'), 'token_position', 'token_') }}
     from (
         select
             posting_key,
@@ -94,6 +95,11 @@ token_windows as (
     ) as description_tokens
 ),
 
+{%- set window_columns = [] %}
+{%- for k in range(1, var('skill_pattern_max_tokens') + 1) %}
+    {%- do window_columns.append('token_windows.token_' ~ k) %}
+{%- endfor %}
+
 text_matches {{ materialized_cte_as() }} (
     select
         token_windows.posting_key,
@@ -102,10 +108,10 @@ text_matches {{ materialized_cte_as() }} (
         token_windows.token_position + text_patterns.token_count - 1 as end_position
     from token_windows
     inner join text_patterns
-        on {{ list_element('token_windows.token_window', 1) }} = text_patterns.first_token
+        on token_windows.token_1 = text_patterns.first_token
     where
         text_patterns.token_count = 1
-        or {{ list_slice('token_windows.token_window', 1, 'text_patterns.token_count') }}
+        or {{ list_slice(dbt.array_construct(window_columns, 'varchar'), 1, 'text_patterns.token_count') }}
         = text_patterns.pattern_tokens
 ),
 
@@ -168,7 +174,7 @@ final as (
         matched.is_in_description,
         matched.description_mentions,
         postings.staged_at,
-        {{ skill_taxonomy_hash() }} as taxonomy_hash
+        {{ taxonomy_hash }} as taxonomy_hash
     from matched
     inner join postings
         on matched.posting_key = postings.posting_key
