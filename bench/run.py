@@ -223,6 +223,19 @@ def prefix_ids(raw_dir: Path, prefix: str) -> None:
     marker.write_text(prefix)
 
 
+def link_landing(landing: Path, raw_dirs: list[tuple[Path, str]]) -> int:
+    """The landing folder dbt and the baseline read: symlinks to the batch files of every
+    (raw folder, name prefix). Returns the bytes linked."""
+    shutil.rmtree(landing, ignore_errors=True)
+    landing.mkdir(parents=True)
+    raw_bytes = 0
+    for raw, prefix in raw_dirs:
+        for f in sorted(raw.glob("batch_*.jsonl*")):
+            (landing / f"{prefix}{f.name}").symlink_to(f.resolve())
+            raw_bytes += f.stat().st_size
+    return raw_bytes
+
+
 def prepare_data(size_label: str, n_postings: int, data_root: Path) -> dict:
     root = data_root / size_label
     scale = round(n_postings / POSTINGS_PER_SCALE, 3)
@@ -246,14 +259,8 @@ def prepare_data(size_label: str, n_postings: int, data_root: Path) -> dict:
     delta = generate(root / "delta_gen", seed=DELTA_SEED, scale=delta_scale)
     delta_lines = make_delta(root / "delta_gen", root / "delta")
     landing = root / "landing"
-    shutil.rmtree(landing, ignore_errors=True)
-    landing.mkdir(parents=True)
-    raw_bytes = 0
-    for k in range(chunks):
-        raw = root / ("base" if k == 0 else f"base_c{k}") / "raw"
-        for f in sorted(raw.glob("batch_*.jsonl*")):
-            (landing / (f.name if k == 0 else f"c{k}_{f.name}")).symlink_to(f.resolve())
-            raw_bytes += f.stat().st_size
+    raw_bytes = link_landing(landing, [(root / ("base" if k == 0 else f"base_c{k}") / "raw", "" if k == 0 else f"c{k}_")
+                                       for k in range(chunks)])
     def total(key):
         return sum(m["counts"][key] for m in manifests)
     gen_times = [m.get("bench_generation_wall_s") for m in manifests]
@@ -310,14 +317,8 @@ def prepare_replicated_data(size_label: str, n_postings: int, data_root: Path, s
     delta = generate(root / "delta_gen", seed=DELTA_SEED, scale=delta_scale)
     delta_lines = make_delta(root / "delta_gen", root / "delta")
     landing = root / "landing"
-    shutil.rmtree(landing, ignore_errors=True)
-    landing.mkdir(parents=True)
-    raw_bytes = 0
-    for k in range(copies):
-        raw = source["root"] / "base" / "raw" if k == 0 else root / f"replica_r{k}" / "raw"
-        for f in sorted(raw.glob("batch_*.jsonl*")):
-            (landing / (f.name if k == 0 else f"r{k}_{f.name}")).symlink_to(f.resolve())
-            raw_bytes += f.stat().st_size
+    raw_bytes = link_landing(landing, [(source["root"] / "base" / "raw" if k == 0 else root / f"replica_r{k}" / "raw",
+                                        "" if k == 0 else f"r{k}_") for k in range(copies)])
     return {
         "root": root, "landing": landing, "delta_dir": root / "delta",
         "scale": round(source["scale"] * copies, 3), "generator_runs": source["generator_runs"],

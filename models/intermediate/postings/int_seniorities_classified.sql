@@ -118,23 +118,17 @@ key_matches as (
                 ) }}
     {%- else %}
         {%- for p in literal_patterns %}
-            {%- if p['applies_to'] == 'title' %}
+            {%- set is_title = p['applies_to'] == 'title' %}
                 select
-                    'title' as applies_to,
-                    title_key as level_key,
+                    {{ sql_literal(p['applies_to']) }} as applies_to,
+                    {{ 'title_key' if is_title else 'board_seniority_key' }} as level_key,
                     {{ sql_literal(p['seniority_level']) }} as seniority_level,
                     {{ p['precedence'] }} as precedence
-                from title_keys
-                where {{ regex_matches('title_level_key', sql_literal(' ' ~ p['pattern'] ~ ' ')) }}
-            {%- else %}
-                select
-                    'board' as applies_to,
-                    board_seniority_key as level_key,
-                    {{ sql_literal(p['seniority_level']) }} as seniority_level,
-                    {{ p['precedence'] }} as precedence
-                from board_keys
-                where {{ regex_matches('board_seniority_key', sql_literal(' ' ~ p['pattern'] ~ ' ')) }}
-            {%- endif %}
+                from {{ 'title_keys' if is_title else 'board_keys' }}
+                where {{ regex_matches(
+                    'title_level_key' if is_title else 'board_seniority_key',
+                    sql_literal(' ' ~ p['pattern'] ~ ' ')
+                ) }}
             {{ 'union all' if not loop.last }}
         {%- endfor %}
     {%- endif %}
