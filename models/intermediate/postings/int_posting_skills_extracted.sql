@@ -115,21 +115,49 @@ text_matches {{ materialized_cte_as() }} (
         = text_patterns.pattern_tokens
 ),
 
+-- a match lies inside a longer one when another span of the same posting starts earlier and ends
+-- no earlier, or starts at the same token and ends later. Decided per distinct span with two
+-- window functions over the posting's spans in order (sort-based, so it spills to disk at any
+-- size; a self-join of all matches on posting_key ran out of memory at 10M postings).
+match_spans as (
+    select distinct
+        posting_key,
+        start_position,
+        end_position
+    from text_matches
+),
+
+span_containment as (
+    select
+        posting_key,
+        start_position,
+        end_position,
+        coalesce(
+            max(end_position) over (
+                partition by posting_key
+                order by start_position
+                range between unbounded preceding and 1 preceding
+            ) >= end_position,
+            false
+        )
+        or row_number() over (
+            partition by posting_key, start_position
+            order by end_position desc
+        ) > 1 as is_inside_longer_match
+    from match_spans
+),
+
 longest_text_matches as (
     select
         text_matches.posting_key,
         text_matches.skill
     from text_matches
-    where not exists (
-        select 1
-        from text_matches as longer
-        where
-            longer.posting_key = text_matches.posting_key
-            and longer.start_position <= text_matches.start_position
-            and longer.end_position >= text_matches.end_position
-            and longer.end_position - longer.start_position
-            > text_matches.end_position - text_matches.start_position
-    )
+    inner join span_containment
+        on
+            text_matches.posting_key = span_containment.posting_key
+            and text_matches.start_position = span_containment.start_position
+            and text_matches.end_position = span_containment.end_position
+    where not span_containment.is_inside_longer_match
 ),
 
 kept_text_matches as (
