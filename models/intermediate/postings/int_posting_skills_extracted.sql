@@ -18,14 +18,32 @@
 
 with
 
+{%- set reprocess_all = rules_changed(taxonomy_hash, 'taxonomy_hash') %}
+
+-- three narrow imports of the postings to process, each read once: a CTE read more than once may
+-- be materialized whole, and one holding every description does not fit in memory at 10M
+posting_descriptions as (
+    select
+        posting_key,
+        description_text
+    from {{ ref('int_postings_unioned') }}
+    where description_text is not null and ({{ postings_to_process(reprocess_all) }})
+),
+
+posting_tag_lists as (
+    select
+        posting_key,
+        skill_tags
+    from {{ ref('int_postings_unioned') }}
+    where skill_tags is not null and ({{ postings_to_process(reprocess_all) }})
+),
+
 postings as (
     select
         posting_key,
-        description_text,
-        skill_tags,
         staged_at
     from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(rules_changed(taxonomy_hash, 'taxonomy_hash')) }}
+    where {{ postings_to_process(reprocess_all) }}
 ),
 
 skill_aliases as (
@@ -63,8 +81,7 @@ posting_tags as (
     select
         posting_key,
         {{ unnest_list('skill_tags', 'skill_tag') }}
-    from postings
-    where skill_tags is not null
+    from posting_tag_lists
 ),
 
 tag_matches as (
@@ -90,8 +107,7 @@ token_windows as (
         select
             posting_key,
             {{ skill_tokens('description_text') }} as tokens
-        from postings
-        where description_text is not null
+        from posting_descriptions
     ) as description_tokens
 ),
 
