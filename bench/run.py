@@ -554,11 +554,16 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
             bad = {m: v for m, v in verify.items() if v.get("error") or v["only_in_dbt"] or v["only_in_baseline"]}
             log(f"  marts equal    {'yes, all ' + str(len(verify)) if not bad else 'NO: ' + json.dumps(bad)}")
 
-        if "build" in args.steps and "noop" in args.steps:
+        # no-op and incremental steps need a built warehouse: after a failed full build the
+        # build plan would just start another full refresh
+        built = run.get("build", {}).get("models_ok", False)
+        if "build" in args.steps and not built and {"noop", "incremental"} & set(args.steps):
+            log("  no-op and incremental steps skipped: the full build failed")
+        if built and "noop" in args.steps:
             run["noop"] = timed_job_market_build(project, tgt_build, env, logs / f"run{i}_noop.log")
             report("no-op build", run["noop"])
 
-        if "build" in args.steps and "incremental" in args.steps:
+        if built and "incremental" in args.steps:
             add_delta(data)
             try:
                 run["incremental"] = timed_job_market_build(project, tgt_build, env, logs / f"run{i}_incremental.log")

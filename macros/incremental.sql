@@ -51,7 +51,8 @@
 {#- A fingerprint (md5 text) of everything a per-posting result was computed with: the rows of
     `relations` (seeds, taxonomy models) and `settings` (values of vars). Computed once when the
     model runs and written into its SQL as a literal (as an expression it would be evaluated for
-    every row); in unit tests and while parsing, the expression itself. -#}
+    every row); in unit tests, while parsing, and when compiling before the relations exist (e.g.
+    sqlfluff on an empty warehouse), the expression itself. -#}
 {% macro rules_hash(relations, settings=[]) -%}
     {%- set expression -%}
         md5(
@@ -61,7 +62,11 @@
             {{ sql_string_literal(settings | map('string') | join('|')) }}
         )
     {%- endset -%}
-    {%- if execute and model is mapping and model.get('resource_type') == 'model' -%}
+    {%- set built = namespace(all=execute and model is mapping and model.get('resource_type') == 'model') -%}
+    {%- for relation in relations if built.all -%}
+        {%- set built.all = load_relation(relation) is not none -%}
+    {%- endfor -%}
+    {%- if built.all -%}
         {{ return(sql_string_literal(run_query('select ' ~ expression).columns[0].values()[0])) }}
     {%- endif -%}
     {{ return(expression) }}

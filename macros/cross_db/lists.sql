@@ -96,17 +96,3 @@
     unnest({{ list }}[{{ shift }}:]) as {{ element_prefix }}{{ shift }}
     {%- endfor %}
 {%- endmacro %}
-
-{#- `as` of a CTE that is read more than once and should be computed once. DuckDB inlines CTEs
-    unless told `as materialized`; engines without the hint get a plain `as`. -#}
-{% macro materialized_cte_as() -%}
-    {{ return(adapter.dispatch('materialized_cte_as', 'job_market_warehouse')()) }}
-{%- endmacro %}
-
-{% macro default__materialized_cte_as() -%}
-    as
-{%- endmacro %}
-
-{% macro duckdb__materialized_cte_as() -%}
-    as materialized
-{%- endmacro %}

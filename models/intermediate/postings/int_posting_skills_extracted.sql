@@ -116,7 +116,7 @@ token_windows as (
     {%- do window_columns.append('token_windows.token_' ~ k) %}
 {%- endfor %}
 
-text_matches {{ materialized_cte_as() }} (
+text_matches as (
     select
         token_windows.posting_key,
         text_patterns.skill,
@@ -131,23 +131,15 @@ text_matches {{ materialized_cte_as() }} (
         = text_patterns.pattern_tokens
 ),
 
--- a match lies inside a longer one when another span of the same posting starts earlier and ends
--- no earlier, or starts at the same token and ends later. Decided per distinct span with two
--- window functions over the posting's spans in order (sort-based, so it spills to disk at any
--- size; a self-join of all matches on posting_key ran out of memory at 10M postings).
-match_spans as (
-    select distinct
-        posting_key,
-        start_position,
-        end_position
-    from text_matches
-),
-
-span_containment as (
+-- a match lies inside a longer one when another match of the same posting starts earlier and ends
+-- no earlier, or starts at the same token and ends later. Decided with two window functions over
+-- the posting's matches (sort-based, so they spill to disk at any size), reading the matches once:
+-- no join back and no materialized CTE (a self-join on posting_key, and later a materialized
+-- list of matches joined back to its distinct spans, ran out of memory at 10M postings).
+longest_text_matches as (
     select
         posting_key,
-        start_position,
-        end_position,
+        skill,
         coalesce(
             max(end_position) over (
                 partition by posting_key
@@ -156,24 +148,10 @@ span_containment as (
             ) >= end_position,
             false
         )
-        or row_number() over (
+        or max(end_position) over (
             partition by posting_key, start_position
-            order by end_position desc
-        ) > 1 as is_inside_longer_match
-    from match_spans
-),
-
-longest_text_matches as (
-    select
-        text_matches.posting_key,
-        text_matches.skill
+        ) > end_position as is_inside_longer_match
     from text_matches
-    inner join span_containment
-        on
-            text_matches.posting_key = span_containment.posting_key
-            and text_matches.start_position = span_containment.start_position
-            and text_matches.end_position = span_containment.end_position
-    where not span_containment.is_inside_longer_match
 ),
 
 kept_text_matches as (
@@ -182,7 +160,7 @@ kept_text_matches as (
         posting_key,
         skill
     from longest_text_matches
-    where skill is not null
+    where skill is not null and not is_inside_longer_match
 ),
 
 description_matches as (
