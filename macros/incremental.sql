@@ -13,8 +13,24 @@
     model's SQL is not detected: run with --full-refresh (`job-market build` does it when the
     project's files changed). -#}
 
+{#- The newest `column` value this model holds: what it processed up to. Read once when the model
+    runs (before its pre-hooks change the table) and written into the SQL as a timestamp literal,
+    so a filter on it can skip the storage blocks of older rows (a subquery cannot); in unit tests,
+    where `this` is a fixture, the subquery itself. -#}
 {% macro incremental_watermark(column='staged_at') -%}
-    (select coalesce(max({{ column }}), cast('1900-01-01' as timestamp)) from {{ this }})
+    {%- set query -%}
+        select coalesce(max({{ column }}), cast('1900-01-01' as timestamp)) from {{ this }}
+    {%- endset -%}
+    {%- if execute and model is mapping and model.get('resource_type') == 'model' -%}
+        {%- set watermark = run_query(query).columns[0].values()[0] -%}
+        {{ return(timestamp_literal(watermark)) }}
+    {%- endif -%}
+    {{ return('(' ~ query ~ ')') }}
+{%- endmacro %}
+
+{#- A Python datetime as a SQL timestamp literal. -#}
+{% macro timestamp_literal(value) -%}
+    cast('{{ value if value is string else value.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
 {%- endmacro %}
 
 {#- Rows of `postings_relation` to (re)process in this run: all on a first build or a full
@@ -108,7 +124,7 @@
 
 {#- This dbt invocation's start time (UTC) as a timestamp literal. -#}
 {% macro run_timestamp() -%}
-    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
+    {{ timestamp_literal(run_started_at) }}
 {%- endmacro %}
 
 {#- The raw files base_job_board__observations reads in this run. Returns a dict:
@@ -193,14 +209,26 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Filter of stg_job_board__postings: the observations of postings that got one loaded after the
-    model's watermark (all observations on a first build or a full refresh). -#}
-{% macro postings_with_new_observations(observations) -%}
+{#- For stg_job_board__postings: whether an observation (its `loaded_at_column`) was loaded after
+    the model's watermark, as a SQL boolean; `true` on a first build or a full refresh. -#}
+{% macro loaded_since_last_staging(loaded_at_column) -%}
+    {%- if is_incremental() -%}
+        ({{ loaded_at_column }} > {{ incremental_watermark('staged_at') }})
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Filter of stg_job_board__postings: the observations of postings that got a usable one loaded
+    after the model's watermark (all observations on a first build or a full refresh). -#}
+{% macro postings_with_new_observations(observations_relation) -%}
     {%- if is_incremental() -%}
         source || ':' || posting_id in (
             select source || ':' || posting_id
-            from {{ observations }}
-            where loaded_at > {{ incremental_watermark('staged_at') }}
+            from {{ observations_relation }}
+            where
+                loaded_at > {{ incremental_watermark('staged_at') }}
+                and quarantine_reason is null
         )
     {%- else -%}
         true

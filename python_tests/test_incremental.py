@@ -92,26 +92,32 @@ def _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, label: str) -> 
         assert stepwise == full, f"{label}: {table} differs between incremental builds and a full refresh"
 
 
-def _late_rescrapes(batches, out_path, count: int = 40) -> set[str]:
-    """A late batch re-scraping `count` postings of the first batch: newer scraped_at, another
-    title and salary, one closed. Returns their posting ids."""
+def _late_rescrapes(batches, out_path, count: int = 40, stale: int = 10) -> tuple[set[str], set[str]]:
+    """A late batch re-scraping `count` postings of the first batch. Most are newer (another title
+    and salary, one closed); the last `stale` are older than anything seen (a scraper's backlog
+    delivered late), so their earlier observation stays the latest. Returns the posting ids of
+    both groups."""
     with gzip.open(batches[0], "rt", encoding="utf-8") if batches[0].suffix == ".gz" else open(
             batches[0], encoding="utf-8") as handle:
         lines = [json.loads(line) for line in handle if line.strip()]
-    picked, ids = [], set()
+    picked, newer, older = [], set(), set()
     for obs in lines:
-        if obs["posting_id"] in ids:
+        if obs["posting_id"] in newer | older:
             continue
-        ids.add(obs["posting_id"])
-        obs = dict(obs, scraped_at="2026-11-20T08:00:00Z", title="Senior Machine Learning Engineer",
-                   salary="$150,000 - $190,000 a year", description="Python, PyTorch and Kubernetes.")
-        if len(picked) == 0:
-            obs["status"] = "closed"
+        if len(picked) < count - stale:
+            newer.add(obs["posting_id"])
+            obs = dict(obs, scraped_at="2026-11-20T08:00:00Z", title="Senior Machine Learning Engineer",
+                       salary="$150,000 - $190,000 a year", description="Python, PyTorch and Kubernetes.")
+            if len(picked) == 0:
+                obs["status"] = "closed"
+        else:
+            older.add(obs["posting_id"])
+            obs = dict(obs, scraped_at="2020-01-01T08:00:00Z", title="Stale Backlog Title")
         picked.append(obs)
         if len(picked) == count:
             break
     out_path.write_text("".join(json.dumps(o) + "\n" for o in picked), encoding="utf-8")
-    return ids
+    return newer, older
 
 
 def test_stepwise_incremental_builds_equal_a_full_refresh(tmp_path):
@@ -148,8 +154,10 @@ def test_stepwise_incremental_builds_equal_a_full_refresh(tmp_path):
     assert loads == 3, "each file is loaded once, in the build after it landed"
     _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, "steps")
 
-    # late re-scrapes of old postings: they are staged again and win over their older observations
-    rescraped = _late_rescrapes(steps[0], landing / "batch_2026-11-20_999.jsonl")
+    # late re-scrapes of old postings: newer ones are staged again and win over their older
+    # observations; older ones (a late backlog) are staged again but keep their earlier latest
+    # observation, which comes from an earlier load
+    rescraped, backlog = _late_rescrapes(steps[0], landing / "batch_2026-11-20_999.jsonl")
     _job_market_build(landing, stepwise_db, work)
     assert _mode(stepwise_db) == "incremental"
     con = duckdb.connect(str(stepwise_db), read_only=True)
@@ -158,9 +166,16 @@ def test_stepwise_incremental_builds_equal_a_full_refresh(tmp_path):
             "select distinct title from staging.stg_job_board__postings where posting_id in (select unnest(?))",
             [sorted(rescraped)],
         ).fetchall()
+        backlog_rows = con.execute(
+            "select count(*), count(*) filter (where title = 'Stale Backlog Title'), min(observation_count),"
+            " count(*) filter (where staged_at = (select max(staged_at) from staging.stg_job_board__postings))"
+            " from staging.stg_job_board__postings where posting_id in (select unnest(?))",
+            [sorted(backlog)],
+        ).fetchone()
     finally:
         con.close()
     assert titles == [("Senior Machine Learning Engineer",)]
+    assert backlog_rows == (len(backlog), 0, 2, len(backlog)), backlog_rows
     _assert_same_as_full_refresh(stepwise_db, landing, tmp_path, "rescrapes")
 
     # a withdrawn file: everything is loaded again and its postings leave

@@ -15,20 +15,10 @@
 
 with
 
-all_observations as (
-    select * from {{ ref('base_job_board__observations') }}
-    where quarantine_reason is null
-),
-
--- incremental: the postings with an observation loaded since the last staging
-observations as (
-    select * from all_observations
-    where {{ postings_with_new_observations('all_observations') }}
-),
-
--- the latest observation per posting, chosen on a narrow projection (keys, order, hash) so the
--- sort never carries descriptions; ties go to the later file, then the later line
-observation_order as (
+-- the identity and order of every usable observation (incremental: of the postings that got one
+-- loaded since the last staging): a narrow projection, so choosing the latest observation never
+-- reads descriptions
+observation_versions as (
     select
         source,
         posting_id,
@@ -36,6 +26,19 @@ observation_order as (
         source_file,
         line_number,
         observation_hash,
+        loaded_at
+    from {{ ref('base_job_board__observations') }}
+    where
+        quarantine_reason is null
+        and {{ postings_with_new_observations(ref('base_job_board__observations')) }}
+),
+
+-- the latest observation per posting; ties go to the later file, then the later line
+observation_order as (
+    select
+        source_file,
+        line_number,
+        loaded_at,
         row_number() over (
             partition by source, posting_id
             order by scraped_at desc, source_file desc, line_number desc
@@ -49,13 +52,14 @@ observation_order as (
             order by scraped_at desc, source_file desc, line_number desc
         ) = observation_hash as is_next_same_content,
         count(*) over (partition by source, posting_id) as observation_count
-    from observations
+    from observation_versions
 ),
 
 latest_observation as (
     select
         source_file,
         line_number,
+        loaded_at,
         observation_count,
         -- the next most recent observation was taken at the same time: same or other content
         coalesce(is_next_same_time and not is_next_same_content, false) as has_conflicting_observation,
@@ -64,17 +68,41 @@ latest_observation as (
     where observation_recency_rank = 1
 ),
 
+-- the whole rows of the latest observations, read in two parts by load time. Incremental: most
+-- latest observations were loaded by this run, and the filter on loaded_at skips the storage
+-- blocks of older loads; the (rare) latest observations from earlier loads, e.g. when a late file
+-- holds an older scrape, are looked up among the older rows. On a full build the second part is
+-- empty.
 latest as (
     select
         observations.*,
         latest_observation.observation_count,
         latest_observation.has_conflicting_observation,
         latest_observation.has_duplicate_observation
-    from observations
+    from {{ ref('base_job_board__observations') }} as observations
     inner join latest_observation
         on
             observations.source_file = latest_observation.source_file
             and observations.line_number = latest_observation.line_number
+    where
+        {{ loaded_since_last_staging('observations.loaded_at') }}
+        and {{ loaded_since_last_staging('latest_observation.loaded_at') }}
+
+    union all
+
+    select
+        observations.*,
+        latest_observation.observation_count,
+        latest_observation.has_conflicting_observation,
+        latest_observation.has_duplicate_observation
+    from {{ ref('base_job_board__observations') }} as observations
+    inner join latest_observation
+        on
+            observations.source_file = latest_observation.source_file
+            and observations.line_number = latest_observation.line_number
+    where
+        not {{ loaded_since_last_staging('observations.loaded_at') }}
+        and not {{ loaded_since_last_staging('latest_observation.loaded_at') }}
 ),
 
 salary_parsed as (
