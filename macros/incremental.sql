@@ -227,7 +227,7 @@
             select source || ':' || posting_id
             from {{ observations_relation }}
             where
-                loaded_at > {{ incremental_watermark('staged_at') }}
+                {{ loaded_since_last_staging('loaded_at') }}
                 and quarantine_reason is null
         )
     {%- else -%}
