@@ -27,6 +27,8 @@ def test_first_build_is_a_full_refresh(tmp_path):
     settings = _settings(tmp_path)
     plan = plan_build(settings, [], None, None, published_exists=False)
     assert plan.mode == "full" and plan.dbt_args[0] == "--full-refresh"
+    # unit tests belong to development and CI (make test), not to the warehouse's builds
+    assert plan.dbt_args == ("--full-refresh", "--exclude-resource-type", "unit_test")
 
 
 def test_same_project_and_files_is_nothing_to_do(tmp_path):

@@ -21,7 +21,10 @@ Then:
   change), generic data tests on the rows this build processed (env JOB_MARKET_TEST_NEW_ROWS_ONLY,
   read by macros/test_scope.sql), singular tests and the small marts' tests in full;
 * anything else (first build, project changed, no record of a successful build): **full refresh**
-  with every test.
+  of everything with every data test. Unit tests are left out here too: they test the models' logic
+  on fixed fixtures, not the data, so they belong to development and CI (`make test` runs them on
+  every change), as dbt recommends for production builds; in a build they only sit on the critical
+  path before the models they test.
 
 Extra dbt arguments (other than --vars) make the build explicit: run as given, never skipped.
 """
@@ -44,8 +47,12 @@ VERSIONED_PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb")
 SETTING_ENV_VARS = ("JOB_MARKET_AI_JOBS_CSV", "JOB_MARKET_THREADS", "JOB_MARKET_MEMORY_LIMIT")
 DEFAULT_AI_JOBS_CSV = PROJECT_DIR.parent / "shared" / "data" / "ai-jobs-net-salaries" / "salaries.csv"
 
-# incremental builds: the nodes fed by raw data, without unit tests
-INCREMENTAL_SELECTION = ("--select", "source:*+", "--exclude-resource-type", "unit_test")
+# unit tests run in development and CI (`make test`), not in the warehouse's builds
+WITHOUT_UNIT_TESTS = ("--exclude-resource-type", "unit_test")
+# full builds: everything from scratch
+FULL_REFRESH = ("--full-refresh", *WITHOUT_UNIT_TESTS)
+# incremental builds: the nodes fed by raw data
+INCREMENTAL_SELECTION = ("--select", "source:*+", *WITHOUT_UNIT_TESTS)
 NEW_ROWS_ONLY_ENV = "JOB_MARKET_TEST_NEW_ROWS_ONLY"
 
 
@@ -139,11 +146,11 @@ def plan_build(settings: WarehouseSettings, dbt_args: list[str], last_success: d
     if _has_explicit_args(dbt_args):
         return BuildPlan("explicit", "dbt arguments given: run as given", args, (), project, landing)
     if not last_success or working_db_fingerprint is None:
-        return BuildPlan("full", "no successful build of this warehouse on record", ("--full-refresh", *args),
+        return BuildPlan("full", "no successful build of this warehouse on record", (*FULL_REFRESH, *args),
                          (), project, landing)
     if last_success.get("project_fingerprint") != project:
         return BuildPlan("full", "the project (models, macros, seeds, settings or versions) changed since the "
-                         "last successful build", ("--full-refresh", *args), (), project, landing)
+                         "last successful build", (*FULL_REFRESH, *args), (), project, landing)
     if (last_success.get("landing_fingerprint") == landing
             and last_success.get("working_db_fingerprint") == working_db_fingerprint
             and published_exists):
