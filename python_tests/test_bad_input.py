@@ -379,8 +379,9 @@ def test_each_kind_of_bad_input_has_its_outcome(corpus, case):
     for posting_id, want in case.staged.items():
         rows = corpus.query(
             """
-            select p.*, c.role, s.salary_issue
+            select p.*, d.description_text, c.role, s.salary_issue
             from staging.stg_job_board__postings as p
+            left join staging.stg_job_board__posting_descriptions as d using (posting_key)
             left join intermediate.int_postings_classified as c using (posting_key)
             left join intermediate.int_postings_salaries_normalized as s using (posting_key)
             where p.posting_id = ?
@@ -556,5 +557,6 @@ def test_marts_carry_no_description_text(corpus):
         assert hits == 0, (table, column)
     # the marker does reach staging (so the check above is not vacuous)
     assert corpus.query(
-        "select count(*) as n from staging.stg_job_board__postings where contains(description_text, ?)", [MARKER]
+        "select count(*) as n from staging.stg_job_board__posting_descriptions where contains(description_text, ?)",
+        [MARKER],
     )[0]["n"] > 0

@@ -26,7 +26,8 @@ pytestmark = pytest.mark.e2e
 # Tables compared with a full refresh; columns that record *when* a row was processed are left out.
 COMPARED = {
     "staging.base_job_board__observations": "* exclude (loaded_at)",
-    "staging.stg_job_board__postings": "* exclude (staged_at)",
+    "staging.stg_job_board__postings": "* exclude (staged_at, observation_loaded_at)",
+    "staging.stg_job_board__posting_descriptions": "* exclude (staged_at)",
     "staging.stg_job_board__quarantined_observations": "* exclude (quarantined_at)",
     "intermediate.int_postings_classified": "* exclude (staged_at)",
     "intermediate.int_posting_skills_extracted": "* exclude (staged_at)",

@@ -21,14 +21,25 @@ with
 {%- set reprocess_all = rules_changed(taxonomy_hash, 'taxonomy_hash') %}
 
 -- three narrow imports of the postings to process, each read once: a CTE read more than once may
--- be materialized whole, and one holding every description does not fit in memory at 10M
+-- be materialized whole, and one holding every description does not fit in memory at 10M.
+-- Descriptions come from the job board (stored once, with its observations; the survey has none).
+-- sqlfluff cannot lay out the templated branches, so indentation checks are off for this CTE.
+-- noqa: disable=LT02
 posting_descriptions as (
+    {%- if 'job_board' in var('posting_sources') %}
     select
         posting_key,
         description_text
-    from {{ ref('int_postings_unioned') }}
+    from {{ ref('stg_job_board__posting_descriptions') }}
     where description_text is not null and ({{ postings_to_process(reprocess_all) }})
+    {%- else %}
+    select
+        cast(null as varchar) as posting_key,
+        cast(null as varchar) as description_text
+    where false
+    {%- endif %}
 ),
+-- noqa: enable=LT02
 
 posting_tag_lists as (
     select

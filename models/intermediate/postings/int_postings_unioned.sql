@@ -20,7 +20,7 @@
 {%- set shared_columns = [
     'posting_key', 'posting_id', 'source', 'scraped_at', 'posted_date', 'posting_status',
     'is_active', 'title', 'company_name', 'location_text', 'workplace_type_text',
-    'employment_type_text', 'board_seniority_text', 'description_text', 'skill_tags',
+    'employment_type_text', 'board_seniority_text', 'skill_tags',
     'salary_text', 'salary_source', 'salary_min_amount', 'salary_max_amount',
     'salary_currency_code', 'salary_period', 'is_salary_period_assumed', 'observation_count',
     'source_file',

@@ -51,7 +51,6 @@ final as (
             when 'FL' then 'Freelance'
         end as employment_type_text,
         cast(null as varchar) as board_seniority_text,
-        cast(null as varchar) as description_text,
         cast(null as {{ type_string_list() }}) as skill_tags,
         cast(null as varchar) as salary_text,
         'structured' as salary_source,

@@ -1,5 +1,8 @@
 -- One row per posting (source + posting_id): its latest usable observation, with the salary the
--- board published parsed into amounts, currency and period.
+-- board published parsed into amounts, currency and period. The description stays in the
+-- observations table (stored once: it is most of the warehouse's bytes);
+-- stg_job_board__posting_descriptions serves it through this row's pointer to its observation
+-- (source_file, source_line_number, observation_loaded_at).
 -- Incremental: a build re-stages only the postings that got an observation loaded after the last
 -- staging (late re-scrapes of old postings included: the latest observation is chosen again among
 -- all of the posting's observations) and stamps them with staged_at, the watermark every
@@ -105,14 +108,35 @@ latest as (
         and not {{ loaded_since_last_staging('latest_observation.loaded_at') }}
 ),
 
-salary_parsed as (
+-- free-text pay is parsed once per distinct text (a few thousand for a million postings: boards
+-- repeat their pay lines); `latest` is narrow (descriptions stay in the observations table), so
+-- reading it twice is cheap
+salary_texts as (
+    select distinct salary_text
+    from latest
+    where salary_text is not null
+),
+
+salary_texts_parsed as (
     select
-        *,
+        salary_text,
         {{ salary_text_amount('salary_text', 'min') }} as text_salary_min,
         {{ salary_text_amount('salary_text', 'max') }} as text_salary_max,
         {{ salary_text_currency('salary_text') }} as text_salary_currency,
         {{ salary_period_from_text('salary_text') }} as text_salary_period
+    from salary_texts
+),
+
+salary_parsed as (
+    select
+        latest.*,
+        salary_texts_parsed.text_salary_min,
+        salary_texts_parsed.text_salary_max,
+        salary_texts_parsed.text_salary_currency,
+        salary_texts_parsed.text_salary_period
     from latest
+    left join salary_texts_parsed
+        on latest.salary_text = salary_texts_parsed.salary_text
 ),
 
 salary_resolved as (
@@ -147,7 +171,6 @@ final as (
         workplace_type_text,
         employment_type_text,
         board_seniority_text,
-        description_text,
         skill_tags,
 
         -- salary
@@ -181,6 +204,7 @@ final as (
         observation_count,
         source_file,
         line_number as source_line_number,
+        loaded_at as observation_loaded_at,
 
         -- data quality
         {{ dbt.array_concat('data_issues', issue_codes([
