@@ -101,9 +101,18 @@ from read_csv(getvariable('seeds_dir') || '/taxonomies/skills.csv', header = tru
 -- Text helpers (the project's macros, as DuckDB macros; literal patterns compile once)
 -- ================================================================================================
 
--- tokens for skill matching: lowercase words keeping + # inner dots and a leading dot
+-- tokens for skill matching: lowercase words keeping + # inner dots and a leading dot, i.e. the
+-- matches of '\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*' in lower(x); built as the project's DuckDB macro
+-- does (macros/parsing/text_keys.sql): dot runs keep their last dot, one replace turns every
+-- separator into one space, then string_split (no regex match per token)
+create or replace temp macro skill_token_text(x) as
+    trim(regexp_replace(
+        case when contains(lower(x), '..') then regexp_replace(lower(x), '\.{2,}', ' .', 'g') else lower(x) end,
+        '(?:[^a-z0-9+#.]|\.[^a-z0-9+#]|\.$){2,}|[^a-z0-9+#. ]|\.[^a-z0-9+#]|\.$', ' ', 'g'
+    ));
+
 create or replace temp macro skill_tokens(x) as
-    regexp_extract_all(lower(x), '\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*');
+    case when skill_token_text(x) = '' then cast([] as varchar[]) else string_split(skill_token_text(x), ' ') end;
 
 -- matching key for short text: accents folded, lowercase, & -> and, "A.I." -> "ai", every other
 -- run outside [a-z0-9+#] -> one space, padded with a space each side
