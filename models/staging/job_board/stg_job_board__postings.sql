@@ -16,6 +16,16 @@
     pre_hook="{{ delete_postings_without_observations(ref('base_job_board__observations')) }}",
 ) }}
 
+{#- what staging reads of an observation: everything but the description (which stays in the
+    observations table) and the quarantine's raw line -#}
+{%- set observation_columns = [
+    'source_file', 'line_number', 'loaded_at', 'posting_id', 'source', 'scraped_at', 'posted_date',
+    'posting_status', 'title', 'company_name', 'location_text', 'workplace_type_text',
+    'employment_type_text', 'board_seniority_text', 'skill_tags', 'salary_text',
+    'structured_salary_min', 'structured_salary_max', 'structured_salary_currency',
+    'structured_salary_period', 'data_issues',
+] %}
+
 with
 
 -- the identity and order of every usable observation (incremental: of the postings that got one
@@ -71,14 +81,14 @@ latest_observation as (
     where observation_recency_rank = 1
 ),
 
--- the whole rows of the latest observations, read in two parts by load time. Incremental: most
+-- the latest observations (all but their descriptions), read in two parts by load time. Incremental: most
 -- latest observations were loaded by this run, and the filter on loaded_at skips the storage
 -- blocks of older loads; the (rare) latest observations from earlier loads, e.g. when a late file
 -- holds an older scrape, are looked up among the older rows. On a full build the second part is
 -- empty.
 latest as (
     select
-        observations.*,
+        observations.{{ observation_columns | join(',\n        observations.') }},
         latest_observation.observation_count,
         latest_observation.has_conflicting_observation,
         latest_observation.has_duplicate_observation
@@ -94,7 +104,7 @@ latest as (
     union all
 
     select
-        observations.*,
+        observations.{{ observation_columns | join(',\n        observations.') }},
         latest_observation.observation_count,
         latest_observation.has_conflicting_observation,
         latest_observation.has_duplicate_observation
