@@ -193,6 +193,11 @@ create or replace temp macro salary_number(x) as try_cast(
 -- Staging: latest observation per (source, posting_id), then parsed
 -- ================================================================================================
 
+-- The descriptions are written with ZSTD, as the dbt project writes its observations table
+-- (macro job_board_observations_storage_hook): DuckDB's default for long text, DICT_FSST, is
+-- slower to write.
+set force_compression = 'zstd';
+
 create or replace table work.postings as
 with
 
@@ -396,6 +401,8 @@ select
     observation_count,
     source_file
 from salary_resolved;
+
+reset force_compression;
 
 -- ================================================================================================
 -- Classification of distinct values (titles, levels, locations, arrangement texts)

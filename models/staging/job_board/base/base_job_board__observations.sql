@@ -14,10 +14,14 @@
     incremental_strategy='append',
     on_schema_change='fail',
     pre_hook=[
+        job_board_observations_storage_hook('begin'),
         job_board_scan_order_hook('begin'),
         "{{ delete_all_if_reloading(job_board_files_to_load(ref('base_job_board__posting_files'))['reload_all']) }}",
     ],
-    post_hook=job_board_scan_order_hook('end')
+    post_hook=[
+        job_board_scan_order_hook('end'),
+        job_board_observations_storage_hook('end'),
+    ]
 ) }}
 
 {%- set contract_fields = [
