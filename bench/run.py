@@ -686,11 +686,11 @@ def summarize(result: dict) -> dict:
                    "ok_runs": len(good), "failed_runs": len([r for r in runs if step in r and not r[step].get("ok")]),
                    "failed_tests_max": max((m.get("failed_tests", 0) for m in good), default=0)}
     b, base = s["build"]["median_s"], s["baseline"]["median_s"]
-    s["ratio_build_baseline"] = round(b / base, 2) if b and base else None
+    s["ratio_build_baseline"] = round(b / base, 3) if b and base else None
     cb, cbase = s["build"]["cpu_median_s"], s["baseline"]["cpu_median_s"]
     s["cpu_ratio_build_baseline"] = round(cb / cbase, 2) if cb and cbase else None
     s["cpu_ratio_run_baseline"] = round(s["run"]["cpu_median_s"] / cbase, 2) if s["run"]["cpu_median_s"] and cbase else None
-    s["ratio_run_baseline"] = round(s["run"]["median_s"] / base, 2) if s["run"]["median_s"] and base else None
+    s["ratio_run_baseline"] = round(s["run"]["median_s"] / base, 3) if s["run"]["median_s"] and base else None
     s["postings_per_s"] = round(result["data"]["postings"] / b) if b else None
     s["incremental_share"] = round(s["incremental"]["median_s"] / b, 3) if b and s["incremental"]["median_s"] else None
     # per-node medians of the full build, and sums by resource type
@@ -757,8 +757,8 @@ def table(results: list[dict]) -> str:
         rss = " / ".join("-" if x is None else f"{x / 1024:.2f}" for x in (rss_b, rss_base)) + " GiB"
         share = "-" if s["incremental_share"] is None else f"{s['incremental_share']:.0%}"
         pps = "-" if s["postings_per_s"] is None else f"{s['postings_per_s']:,}"
-        rb = "-" if s["ratio_build_baseline"] is None else f"{s['ratio_build_baseline']}x"
-        rr = "-" if s["ratio_run_baseline"] is None else f"{s['ratio_run_baseline']}x"
+        rb = "-" if s["ratio_build_baseline"] is None else f"{s['ratio_build_baseline']:.3f}x"
+        rr = "-" if s["ratio_run_baseline"] is None else f"{s['ratio_run_baseline']:.3f}x"
         lines.append(
             f"| {r['size']} | {d['postings']:,} | {d['raw_bytes'] / 2**30:.1f} GiB "
             f"| {fmt_s(s['build']['median_s'])} | {fmt_s(s['run']['median_s'])} | {fmt_s(s['baseline']['median_s'])} "
