@@ -65,7 +65,8 @@
 {#- Hook statement for the observations table, which keeps every raw line's cleaned text: on DuckDB,
     write it with ZSTD (begin) and give the choice back to DuckDB afterwards (end). DuckDB's default
     for long text, DICT_FSST, cost 21 s to write the 1.3M observations of the 1M benchmark and
-    1,256 MiB; ZSTD took 5 s and 234 MiB, and reads the descriptions faster (bench/NOTES.md).
+    1,256 MiB; ZSTD took 5 s and 234 MiB. Generated text flatters ZSTD: on real prose and code it
+    wrote ~1.8x faster and ~2.3x smaller, but scanned ~2x slower (bench/NOTES.md).
     The setting is global to the DuckDB instance: a table another thread writes meanwhile is
     ZSTD-compressed too (compression never changes values). It applies to what is written while
     it holds: a full load's row groups. A small incremental append is written at DuckDB's next
