@@ -54,19 +54,13 @@
     from it can hold a control or invisible formatting character, so the per-field pattern can be
     skipped. Parsed strings get such characters only from \u escapes, the \b and \f escapes, a raw
     DEL or a raw non-ASCII character (raw C0 bytes make the line invalid JSON; it is repaired
-    first); with_line_breaks also counts the \t, \n and \r escapes (controls in one-line fields,
-    layout in descriptions). -#}
-{% macro json_line_may_hold_control_characters(raw_line, with_line_breaks=false) -%}
+    first). The \t, \n and \r escapes are not counted: they are layout in a description. -#}
+{% macro json_line_may_hold_control_characters(raw_line) -%}
     (
         {{ dbt.position("'\\u'", raw_line) }} > 0
         or {{ dbt.position("'\\b'", raw_line) }} > 0
         or {{ dbt.position("'\\f'", raw_line) }} > 0
         or {{ dbt.position('chr(127)', raw_line) }} > 0
         or {{ has_non_ascii(raw_line) }}
-        {%- if with_line_breaks %}
-        or {{ dbt.position("'\\t'", raw_line) }} > 0
-        or {{ dbt.position("'\\n'", raw_line) }} > 0
-        or {{ dbt.position("'\\r'", raw_line) }} > 0
-        {%- endif %}
     )
 {%- endmacro %}
