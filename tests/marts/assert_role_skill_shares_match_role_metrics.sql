@@ -28,11 +28,14 @@ posting_skills as (
     from {{ ref('int_posting_skills_extracted') }}
 ),
 
+-- one row per (posting_key, skill) in the skills model (its unique_combination_of_columns test,
+-- which runs before this one in a build), so count(*) counts postings; count(distinct) cost 0.9 s
+-- instead of 0.2 s at 1M postings, on the build's critical path
 recounted as (
     select
         postings.role,
         posting_skills.skill,
-        count(distinct postings.posting_key) as postings_with_skill
+        count(*) as postings_with_skill
     from postings
     inner join posting_skills
         on postings.posting_key = posting_skills.posting_key
