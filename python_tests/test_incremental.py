@@ -207,3 +207,42 @@ def test_incremental_build_tests_only_new_rows(tmp_path):
     assert not any(i.startswith("unit_test.") for i in ids)
     assert not any(i.startswith("seed.") for i in ids)
     assert any(i.startswith("test.") and "stg_job_board__postings" in i for i in ids)
+
+
+def test_full_refresh_checks_unchanged_files_again(tmp_path):
+    """The landing check keeps the results of files whose path, size and modification time did not
+    change; a full refresh reads every file again. A file rewritten in place with the same size
+    and time (one line's byte made invalid UTF-8) shows the difference."""
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    lines = [json.dumps({"posting_id": str(i), "source": "linkedin", "scraped_at": "2026-05-01T08:00:00Z",
+                         "title": "Data Engineer xx"}) for i in range(3)]
+    path = landing / "batch_2026-05-01_001.jsonl"
+    path.write_bytes(("\n".join(lines) + "\n").encode())
+    db, target = tmp_path / "w.duckdb", tmp_path / "target"
+
+    def check(*flags: str) -> tuple:
+        result = dbt(["run", "--select", "base_job_board__posting_files", *flags],
+                     db_path=db, raw_glob=str(landing / "*.jsonl*"), target_path=target)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return con.execute(
+                "select accepted_line_count, rejected_line_count, "
+                "[r.reject_reason for r in coalesce(rejected_lines, [])] "
+                "from staging.base_job_board__posting_files"
+            ).fetchone()
+        finally:
+            con.close()
+
+    assert check() == (3, 0, [])
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    second = data.index(b"xx", data.index(b"\n"))  # in line 2
+    data[second] = 0xFF
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime_ns == stat.st_mtime_ns
+
+    assert check() == (3, 0, [])  # same path, size and time: the previous result is kept
+    assert check("--full-refresh") == (2, 1, ["invalid_encoding"])

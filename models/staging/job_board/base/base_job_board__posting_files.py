@@ -11,7 +11,8 @@ listed with their line numbers in rejected_lines; they are quarantined downstrea
 Security: file paths are data. They reach DuckDB only as bound parameters, never inside SQL text.
 Performance: the files new or changed since the previous build (path, size, modification time)
 are read in one parallel scan (counting lines only, nothing is stored); files checked before and
-unchanged keep their previous results, so a build after one new batch reads one batch. Only when
+unchanged keep their previous results, so a build after one new batch reads one batch. A full
+refresh (`--full-refresh`, or the model's `full_refresh` config) reads every file again. Only when
 the scan fails is each file read on its own to find the culprits. No Python runs per line.
 
 Engine-specific by nature (this is the DuckDB loader; on Spark the same contract would come from
@@ -77,6 +78,22 @@ def _utc(moment):
     return moment
 
 
+def _full_refresh(dbt) -> bool:
+    """Whether this build is a full refresh: the model's `full_refresh` config when set, else the
+    command's --full-refresh flag. dbt-duckdb runs Python models inside dbt's own process, so the
+    flag is read from dbt's global flags; if they cannot be read, the build is not treated as a
+    full refresh (unchanged files keep their results, as in any other build)."""
+    configured = dbt.config.get("full_refresh")
+    if configured is not None:
+        return bool(configured)
+    try:
+        from dbt.flags import get_flags
+
+        return bool(getattr(get_flags(), "FULL_REFRESH", False))
+    except Exception:  # noqa: BLE001 - any failure means: not known to be a full refresh
+        return False
+
+
 def _previous_checks(dbt, session) -> dict:
     """{path: check} of the readable files in this model's previous table (none on a first
     build). A file is known by path, size and modification time, so a re-landed file is always
@@ -133,8 +150,9 @@ def model(dbt, session):
     )
 
     # Files checked by the previous build and unchanged since (same size and modification time)
-    # keep their results: a landed batch is read once here, not on every build.
-    previous = _previous_checks(dbt, session)
+    # keep their results: a landed batch is read once here, not on every build. A full refresh
+    # starts from the files alone.
+    previous = {} if _full_refresh(dbt) else _previous_checks(dbt, session)
     reused = {
         path: previous[path]
         for path, size, modified in files
