@@ -8,7 +8,6 @@ with its own reason (the compiled test SQL is run on the tampered copy to read t
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import duckdb
 import pytest
