@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark of the warehouse build: dbt vs a hand-written DuckDB script (and pandas at 1M).
 
-    python bench/run.py [--sizes 100k,1m,10m] [--runs 3] [--steps build,run,baseline,noop,incremental]
+    python bench/run.py [--sizes 100k,1m,10m] [--runs 3] [--steps build,run,baseline,noop,incremental,floor]
                         [--git-ref REF | --project-dir DIR [--no-snapshot]] [--no-pandas]
     python bench/run.py baseline --db FILE --raw GLOB    # the hand-written script alone
     python bench/run.py report bench/results/raw/<size>/<time>   # RESULTS.md from an earlier run
@@ -20,6 +20,10 @@
      noop         `job-market build` again, nothing new (the build plan runs no dbt);
      incremental  `job-market build` after the delta files land next to the others (an
                   incremental `dbt build` of the nodes fed by raw data, tests on the new rows);
+     floor        the incremental build's dbt command with `--empty` (every ref and source reads
+                  zero rows) on a copy of the warehouse: what dbt's own work costs an incremental
+                  build (start-up, parsing, every node's compilation, events, transactions), with
+                  no data at all. No incremental build can be faster than this;
 3. checks once that the baseline's marts equal dbt's, row for row;
 4. at --pandas-size (1m) runs bench/pandas_reference.py (--pandas-runs, default --runs times);
 5. prints the results table and rewrites bench/RESULTS.md (every size measured so far, from
@@ -465,6 +469,33 @@ def timed_job_market_build(project: Path, target: Path, env: dict, log_file: Pat
     return m
 
 
+def timed_floor(project: Path, db_build: Path, tgt_build: Path, env: dict, log_file: Path) -> dict:
+    """The incremental build's node set with `dbt build --empty`, in the same warehouse file and
+    target folder as the incremental build, so that dbt's partial parse is as warm as there (the
+    file's path is part of the profile: another path would make dbt parse everything again). An
+    empty run replaces the tables it builds, so the file is copied first and put back after."""
+    from job_market.plan import INCREMENTAL_SELECTION, NEW_ROWS_ONLY_ENV
+
+    saved = db_build.with_name("before_floor.duckdb")
+    rm_db(saved)
+    shutil.copyfile(db_build, saved)
+    if Path(f"{db_build}.wal").exists():
+        shutil.copyfile(f"{db_build}.wal", f"{saved}.wal")
+    try:
+        cmd = dbt_cmd("build", project, tgt_build) + [*INCREMENTAL_SELECTION, "--empty"]
+        m = measure(cmd, env=dict(env, **{NEW_ROWS_ONLY_ENV: "true"}), cwd=PROJECT_DIR, log_file=log_file)
+    finally:
+        rm_db(db_build)
+        os.replace(saved, db_build)
+        if Path(f"{saved}.wal").exists():
+            os.replace(f"{saved}.wal", f"{db_build}.wal")
+    m["nodes"] = node_times(tgt_build)
+    m["status"] = node_status(tgt_build)
+    m["ok"] = m["rc"] == 0
+    m["failed_tests"] = sum(v for k, v in m["status"].items() if k.startswith("test:") and not k.endswith(":pass"))
+    return m
+
+
 def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, memory_limit: str | None) -> None:
     import duckdb
     con = duckdb.connect(db)
@@ -562,8 +593,8 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
         # no-op and incremental steps need a built warehouse: after a failed full build the
         # build plan would just start another full refresh
         built = run.get("build", {}).get("models_ok", False)
-        if "build" in args.steps and not built and {"noop", "incremental"} & set(args.steps):
-            log("  no-op and incremental steps skipped: the full build failed")
+        if "build" in args.steps and not built and {"noop", "incremental", "floor"} & set(args.steps):
+            log("  no-op, incremental and floor steps skipped: the full build failed")
         if built and "noop" in args.steps:
             run["noop"] = timed_job_market_build(project, tgt_build, env, logs / f"run{i}_noop.log")
             report("no-op build", run["noop"])
@@ -575,6 +606,10 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
             finally:
                 remove_delta(data)
             report("incremental", run["incremental"])
+
+        if built and "floor" in args.steps:
+            run["floor"] = timed_floor(project, db_build, tgt_build, env, logs / f"run{i}_floor.log")
+            report("floor (empty)", run["floor"])
         rm_db(db_build)
         runs.append(run)
         (logs / "runs.json").write_text(json.dumps(runs, indent=1))
@@ -676,7 +711,7 @@ def summarize(result: dict) -> dict:
     def ok(step):
         return [r[step] for r in runs if step in r and r[step].get("ok", r[step]["rc"] == 0)]
     s: dict = {}
-    for step in ("build", "run", "baseline", "noop", "incremental"):
+    for step in ("build", "run", "baseline", "noop", "incremental", "floor"):
         good = ok(step)
         s[step] = {"median_s": _med([m["wall_s"] for m in good]),
                    "min_s": min((m["wall_s"] for m in good), default=None),
@@ -693,6 +728,7 @@ def summarize(result: dict) -> dict:
     s["ratio_run_baseline"] = round(s["run"]["median_s"] / base, 3) if s["run"]["median_s"] and base else None
     s["postings_per_s"] = round(result["data"]["postings"] / b) if b else None
     s["incremental_share"] = round(s["incremental"]["median_s"] / b, 3) if b and s["incremental"]["median_s"] else None
+    s["floor_share"] = round(s["floor"]["median_s"] / b, 3) if b and s["floor"]["median_s"] else None
     # per-node medians of the full build, and sums by resource type
     nodes: dict = {}
     for m in ok("build"):
@@ -749,13 +785,15 @@ def fmt_s(v):
 def table(results: list[dict]) -> str:
     head = ("| size | postings | raw | dbt build s | dbt run s | baseline s | build / baseline | run / baseline "
             "| CPU build / run / baseline s | peak RSS build / baseline | postings/s (build) "
-            "| incremental +1 % s (share of full) | no-op s |")
-    lines = [head, "|" + "---|" * 13]
+            "| incremental +1 % s (share of full) | floor: zero rows s (share) | no-op s |")
+    lines = [head, "|" + "---|" * 14]
     for r in results:
         s, d = r["summary"], r["data"]
         rss_b, rss_base = s["build"]["peak_rss_mib"], s["baseline"]["peak_rss_mib"]
         rss = " / ".join("-" if x is None else f"{x / 1024:.2f}" for x in (rss_b, rss_base)) + " GiB"
         share = "-" if s["incremental_share"] is None else f"{s['incremental_share']:.0%}"
+        floor = s.get("floor") or {"median_s": None}
+        floor_share = "-" if s.get("floor_share") is None else f"{s['floor_share']:.0%}"
         pps = "-" if s["postings_per_s"] is None else f"{s['postings_per_s']:,}"
         rb = "-" if s["ratio_build_baseline"] is None else f"{s['ratio_build_baseline']:.3f}x"
         rr = "-" if s["ratio_run_baseline"] is None else f"{s['ratio_run_baseline']:.3f}x"
@@ -764,7 +802,7 @@ def table(results: list[dict]) -> str:
             f"| {fmt_s(s['build']['median_s'])} | {fmt_s(s['run']['median_s'])} | {fmt_s(s['baseline']['median_s'])} "
             f"| {rb} | {rr} | {fmt_s(s['build']['cpu_median_s'])} / {fmt_s(s['run']['cpu_median_s'])} / "
             f"{fmt_s(s['baseline']['cpu_median_s'])} | {rss} | {pps} | {fmt_s(s['incremental']['median_s'])} ({share}) "
-            f"| {fmt_s(s['noop']['median_s'])} |")
+            f"| {fmt_s(floor['median_s'])} ({floor_share}) | {fmt_s(s['noop']['median_s'])} |")
     return "\n".join(lines)
 
 
@@ -824,7 +862,10 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
         "(an incremental `dbt build` of the nodes fed by raw data: new files loaded, new postings processed, marts "
         "rebuilt, generic tests on the new rows; see the doc block incremental_processing); "
         "**no-op**: `job-market build` again with nothing new (the build plan finds the same project and files "
-        "and runs no dbt).",
+        "and runs no dbt). "
+        "**floor**: the incremental build's dbt command with `--empty` (every ref and source reads zero rows) "
+        "on a copy of the warehouse: dbt's own cost for the same nodes with no data, below which no "
+        "incremental build can go.",
         "- peak RSS: maximum resident set of the measured process (dbt and its DuckDB, or the baseline's "
         "Python + DuckDB), from a fresh wrapper's RUSAGE_CHILDREN.",
         "",
@@ -838,8 +879,9 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
                    + (f", generated in {d['generation_wall_s']:.0f} s" if d.get("generation_wall_s") else "")
                    + f"; delta {d['delta_postings']:,} postings / {d['delta_lines']:,} lines")
         for step, name in (("build", "dbt build"), ("run", "dbt run"), ("baseline", "baseline"),
-                           ("noop", "no-op build"), ("incremental", "incremental build")):
-            x = s[step]
+                           ("noop", "no-op build"), ("incremental", "incremental build"),
+                           ("floor", "incremental floor (--empty)")):
+            x = s.get(step) or {"ok_runs": 0, "failed_runs": 0}
             if not x["ok_runs"] and not x["failed_runs"]:
                 out.append(f"- {name}: not measured at this size")
                 continue
@@ -915,7 +957,7 @@ def main(argv=None) -> int:
                     help="build the committed state of this ref (e.g. HEAD) instead of the working tree")
     ap.add_argument("--threads", type=int, default=int(os.environ.get("JOB_MARKET_THREADS", "2")))
     ap.add_argument("--memory-limit", default=os.environ.get("JOB_MARKET_MEMORY_LIMIT", "8GB"))
-    ap.add_argument("--steps", default=os.environ.get("BENCH_STEPS", "build,run,baseline,noop,incremental"),
+    ap.add_argument("--steps", default=os.environ.get("BENCH_STEPS", "build,run,baseline,noop,incremental,floor"),
                     help="which measurements to take per run (comma-separated subset of the default)")
     ap.add_argument("--replicate-from", default=os.environ.get("BENCH_REPLICATE_FROM"),
                     help="build sizes above this one from its generated files plus id-prefixed copies "
