@@ -21,9 +21,10 @@
      incremental  `job-market build` after the delta files land next to the others (an
                   incremental `dbt build` of the nodes fed by raw data, tests on the new rows);
      floor        the incremental build's dbt command with `--empty` (every ref and source reads
-                  zero rows) on a copy of the warehouse: what dbt's own work costs an incremental
-                  build (start-up, parsing, every node's compilation, events, transactions), with
-                  no data at all. No incremental build can be faster than this;
+                  zero rows) in the incremental build's warehouse file, put back afterwards: what
+                  dbt's own work costs an incremental build (start-up, parsing, every node's
+                  compilation, events, transactions), with no data at all. No incremental build
+                  of the same nodes can be faster;
 3. checks once that the baseline's marts equal dbt's, row for row;
 4. at --pandas-size (1m) runs bench/pandas_reference.py (--pandas-runs, default --runs times);
 5. prints the results table and rewrites bench/RESULTS.md (every size measured so far, from
@@ -864,8 +865,8 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
         "**no-op**: `job-market build` again with nothing new (the build plan finds the same project and files "
         "and runs no dbt). "
         "**floor**: the incremental build's dbt command with `--empty` (every ref and source reads zero rows) "
-        "on a copy of the warehouse: dbt's own cost for the same nodes with no data, below which no "
-        "incremental build can go.",
+        "in the incremental build's warehouse (saved before and put back after): dbt's own cost for the "
+        "same nodes with no data, below which no incremental build of these nodes can go.",
         "- peak RSS: maximum resident set of the measured process (dbt and its DuckDB, or the baseline's "
         "Python + DuckDB), from a fresh wrapper's RUSAGE_CHILDREN.",
         "",
