@@ -293,6 +293,19 @@ typed as (
     from plain
 ),
 
+-- A line is judged with its file's version: a scrape cannot postdate (by more than a day, for
+-- clocks and time zones) the file that holds it. Judging against the file, not the build's
+-- clock, gives a line the same verdict in an incremental build and in any later full refresh.
+versioned as (
+    select
+        typed.*,
+        posting_files.file_size_bytes,
+        posting_files.file_modified_at
+    from typed
+    inner join posting_files
+        on typed.source_file = posting_files.source_file
+),
+
 judged as (
     select
         *,
@@ -317,23 +330,13 @@ judged as (
             when scraped_at is null then 'invalid_scraped_at'
             when
                 scraped_at < cast('2000-01-01' as timestamp)
-                or scraped_at > {{ dbt.dateadd('day', 1, run_timestamp()) }}
+                or scraped_at > {{ dbt.dateadd('day', 1, 'file_modified_at') }}
                 then 'scraped_at_out_of_range'
             when title_kind is null or title_kind = 'null' then 'missing_title'
             when title_kind <> 'string' then 'invalid_title'
             when title_clean is null then 'missing_title'
         end as quarantine_reason
-    from typed
-),
-
-versioned as (
-    select
-        judged.*,
-        posting_files.file_size_bytes,
-        posting_files.file_modified_at
-    from judged
-    inner join posting_files
-        on judged.source_file = posting_files.source_file
+    from versioned
 ),
 
 final as (
@@ -398,7 +401,7 @@ final as (
             ("is_line_repaired or has_short_text_controls or has_description_controls", 'control_characters_removed'),
             ("description_text <> description_plain", 'contact_details_redacted'),
         ]) }} as data_issues
-    from versioned
+    from judged
 )
 
 select * from final
