@@ -428,10 +428,10 @@ def node_status(target: Path) -> dict:
     return counts
 
 
-def timed_dbt(verb: str, project: Path, target: Path, env: dict, log_file: Path) -> dict:
+def timed_dbt(verb: str, project: Path, target: Path, env: dict, log_file: Path, extra: tuple[str, ...] = ()) -> dict:
     """One measured dbt command. It counts as a valid timing when every seed and model built
     (a failing or erroring data test is reported, not a reason to drop the timing)."""
-    m = measure(dbt_cmd(verb, project, target), env=env, cwd=PROJECT_DIR, log_file=log_file)
+    m = measure(dbt_cmd(verb, project, target) + list(extra), env=env, cwd=PROJECT_DIR, log_file=log_file)
     m["nodes"] = node_times(target)
     m["status"] = node_status(target)
     built = [k for k in m["status"] if k.startswith(("model:", "seed:"))]
@@ -483,18 +483,13 @@ def timed_floor(project: Path, db_build: Path, tgt_build: Path, env: dict, log_f
     if Path(f"{db_build}.wal").exists():
         shutil.copyfile(f"{db_build}.wal", f"{saved}.wal")
     try:
-        cmd = dbt_cmd("build", project, tgt_build) + [*INCREMENTAL_SELECTION, "--empty"]
-        m = measure(cmd, env=dict(env, **{NEW_ROWS_ONLY_ENV: "true"}), cwd=PROJECT_DIR, log_file=log_file)
+        return timed_dbt("build", project, tgt_build, dict(env, **{NEW_ROWS_ONLY_ENV: "true"}), log_file,
+                         extra=(*INCREMENTAL_SELECTION, "--empty"))
     finally:
         rm_db(db_build)
         os.replace(saved, db_build)
         if Path(f"{saved}.wal").exists():
             os.replace(f"{saved}.wal", f"{db_build}.wal")
-    m["nodes"] = node_times(tgt_build)
-    m["status"] = node_status(tgt_build)
-    m["ok"] = m["rc"] == 0
-    m["failed_tests"] = sum(v for k, v in m["status"].items() if k.startswith("test:") and not k.endswith(":pass"))
-    return m
 
 
 def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, memory_limit: str | None) -> None:

@@ -78,31 +78,32 @@ def _utc(moment):
     return moment
 
 
-def _full_refresh(dbt) -> bool:
-    """Whether this build is a full refresh: the model's `full_refresh` config when set, else the
-    command's --full-refresh flag. dbt-duckdb runs Python models inside dbt's own process, so the
-    flag is read from dbt's global flags; if they cannot be read, the build is not treated as a
-    full refresh (unchanged files keep their results, as in any other build)."""
-    configured = dbt.config.get("full_refresh")
-    if configured is not None:
-        return bool(configured)
+def _dbt_flag(name: str) -> bool:
+    """A flag of the running dbt command (FULL_REFRESH, EMPTY, ...). dbt-duckdb runs Python models
+    inside dbt's own process, so they are read from dbt's global flags; a flag that cannot be read
+    counts as not set."""
     try:
         from dbt.flags import get_flags
 
-        return bool(getattr(get_flags(), "FULL_REFRESH", False))
-    except Exception:  # noqa: BLE001 - any failure means: not known to be a full refresh
+        return bool(getattr(get_flags(), name, False))
+    except Exception:  # noqa: BLE001 - any failure means: not known to be set
         return False
+
+
+def _full_refresh(dbt) -> bool:
+    """Whether this build is a full refresh: the model's `full_refresh` config when set, else the
+    command's --full-refresh flag. If the flag cannot be read, the build is not treated as a full
+    refresh (unchanged files keep their results, as in any other build)."""
+    configured = dbt.config.get("full_refresh")
+    if configured is not None:
+        return bool(configured)
+    return _dbt_flag("FULL_REFRESH")
 
 
 def _empty_run() -> bool:
     """Whether this is `dbt build --empty` (every source and ref reads zero rows, so the glob
     looks empty here): the model then checks no file and returns its schema with no rows."""
-    try:
-        from dbt.flags import get_flags
-
-        return bool(getattr(get_flags(), "EMPTY", False))
-    except Exception:  # noqa: BLE001 - flags unreadable: a normal build
-        return False
+    return _dbt_flag("EMPTY")
 
 
 def _previous_checks(dbt, session) -> dict:
