@@ -5,15 +5,17 @@ pasted into SQL: hostile values either work as plain data or fail cleanly."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from conftest import dbt
-from job_market.project import PROJECT_DIR
+from job_market.project import PROJECT_DIR, WarehouseSettings
 from job_market.report import ReportError, load_role_pair
 
 # --- credentials ----------------------------------------------------------------------------------
@@ -129,6 +131,40 @@ def test_hostile_raw_path_and_db_path_work_as_plain_paths(tmp_path):
                     db_path=db_path, raw_glob=glob, target_path=tmp_path / "target")
     assert freshness.returncode == 0, freshness.stdout[-3000:]
     assert "PASS" in freshness.stdout
+
+
+@pytest.mark.parametrize("relative, reason", [
+    ("c#/warehouse.duckdb", "holds '#'"),
+    ("what?/warehouse.duckdb", "holds '?'"),
+    ("system.duckdb", "DuckDB names this file's catalog 'system_db'"),
+    ("Temp.warehouse.duckdb", "DuckDB names this file's catalog 'Temp_db'"),
+    ("o'brien.duckdb", "rename the file without '"),
+    ('say "hi".duckdb', 'rename the file without "'),
+])
+def test_a_warehouse_path_dbt_duckdb_cannot_use_is_refused_before_dbt_runs(tmp_path, relative, reason):
+    """dbt-duckdb derives the catalog name from JOB_MARKET_DB (reading it as a URL) and pastes it
+    into SQL: these paths fail inside dbt with DuckDB's "is not a catalog or schema", "Cannot create
+    schema in system catalog" or a parser error. `job-market build` names the problem instead,
+    before dbt starts: nothing is created."""
+    db_path = tmp_path / relative
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, JOB_MARKET_DB=str(db_path), JOB_MARKET_RAW=str(tmp_path / "raw" / "*.jsonl"))
+    result = subprocess.run([sys.executable, "-m", "job_market.cli", "build", "--no-publish"],
+                            env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2, result.stdout[-2000:] + result.stderr[-2000:]
+    assert reason in result.stderr
+    assert "Running with dbt" not in result.stdout
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize("relative", [
+    "my.warehouse.duckdb",              # catalog "my" for DuckDB and dbt-duckdb alike
+    "raw it's $HOME/warehouse.duckdb",  # a quote in a folder is only a path (see the test above)
+    "mains.duckdb",
+])
+def test_warehouse_paths_dbt_duckdb_can_use_pass_the_check(tmp_path, relative):
+    settings = WarehouseSettings(db_path=tmp_path / relative, raw_glob="x")
+    assert settings.dbt_path_problem() is None
 
 
 def test_injection_attempt_in_the_raw_path_fails_cleanly(tmp_path):

@@ -88,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     argv, dbt_args = _split_build_args(sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     settings = WarehouseSettings.from_env()
+    problem = settings.dbt_path_problem() if args.command in ("build", "run") else None
+    if problem:
+        # caught before dbt starts (or data is generated): dbt-duckdb would fail on this path
+        # with a DuckDB catalog or parser error
+        print(f"job-market: {problem}", file=sys.stderr)
+        return 2
 
     if args.command == "generate":
         summary = generator.generate_from_args(args.out, args)

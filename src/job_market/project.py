@@ -38,6 +38,35 @@ class WarehouseSettings:
             published_db=Path(published).expanduser().resolve() if published else None,
         )
 
+    def dbt_path_problem(self) -> str | None:
+        """Why dbt-duckdb cannot build into db_path (a sentence for the operator), or None.
+
+        dbt-duckdb names the warehouse's catalog after the file and pastes that name into its SQL;
+        three kinds of path make that fail with a cryptic DuckDB error after dbt has started:
+        - '#' or '?' anywhere in the path: dbt-duckdb reads the path as a URL, so the name it
+          derives is cut at that character and is not the catalog DuckDB opened;
+        - a file named main, system or temp (before its first dot): DuckDB renames such a
+          catalog (main_db, ...), dbt-duckdb does not;
+        - a quote in the name: it is pasted into SQL literals and identifiers unescaped.
+        Checked before dbt runs (job-market build); plain `dbt` meets DuckDB's own error."""
+        path = str(self.db_path)
+        catalog = _duckdb_catalog_name(path)
+        for char in "#?":
+            if char in path:
+                return (f"JOB_MARKET_DB={path!r} holds {char!r}: dbt-duckdb reads the path as a URL and "
+                        f"would look for a catalog other than {catalog!r}, the one DuckDB opens; "
+                        f"use a path without '#' or '?'")
+        if catalog != _plain_catalog_name(path):
+            return (f"JOB_MARKET_DB={path!r}: DuckDB names this file's catalog {catalog!r} (a reserved "
+                    f"name gets '_db'), dbt-duckdb would use {_plain_catalog_name(path)!r}; "
+                    f"rename the file")
+        for char in "'\"":
+            if char in catalog:
+                return (f"JOB_MARKET_DB={path!r}: the file name up to its first dot ({catalog!r}) becomes "
+                        f"the catalog name, which dbt-duckdb pastes into SQL unescaped; rename the file "
+                        f"without {char}")
+        return None
+
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["JOB_MARKET_DB"] = str(self.db_path)
@@ -45,6 +74,18 @@ class WarehouseSettings:
         env["JOB_MARKET_PUBLISHED_DB"] = str(self.published_path)
         env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
         return env
+
+
+def _plain_catalog_name(path: str) -> str:
+    """The catalog name DuckDB derives from a file name: its first non-empty dot-separated part
+    ("my.db.duckdb" -> "my"); dbt-duckdb derives the same, from the path read as a URL."""
+    return os.path.basename(path).lstrip(".").split(".")[0]
+
+
+def _duckdb_catalog_name(path: str) -> str:
+    """The name DuckDB gives the catalog of the file at `path` (it renames reserved names)."""
+    name = _plain_catalog_name(path)
+    return f"{name}_db" if name.lower() in ("main", "system", "temp") else name
 
 
 def dbt_executable() -> str:
