@@ -1,13 +1,14 @@
 """Safe publishing (src/job_market/publish.py): builds are reproducible, failed or killed builds
 leave the published marts alone, and readers can query the published marts while a build runs.
 
-Every build here goes through the real CLI (`python -m job_market.cli build ...`) in a child
+Every e2e build here goes through the real CLI (`python -m job_market.cli build ...`) in a child
 process, with its own working DuckDB, published file and dbt target folder in a temp dir, on a small
 generated dataset (seed 42, scale 0.3) whose scrape batches land a few at a time, so that each test
 that needs the marts to change lands new batches first (the way the warehouse is fed in real life).
 To keep the file quick, builds whose point is not the test gate skip dbt's data and unit tests
 (they do not change what gets built); the failed-build test runs the singular data tests, since a
-failing test is what it is about.
+failing test is what it is about. The fast tests at the end run publish() on hand-made working files,
+and build() with a stand-in for dbt to make publishes fail (disk full, a refused check, a kill).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from job_market import generator, publish
+from job_market import cli, generator, publish
 from job_market.project import PROJECT_DIR, WarehouseSettings
 
 SKIP_TESTS = ["--exclude", "resource_type:test", "resource_type:unit_test"]
@@ -470,3 +471,147 @@ def test_publish_refuses_a_working_file_written_since_the_last_successful_build(
     with pytest.raises(publish.PublishError, match="written after the last successful build"):
         publish.publish(settings)
     assert file_identity(settings.published_path) == published
+
+
+# --- build() with a stand-in for dbt: a publish that fails is retried ----------------------------
+
+
+class Killed(BaseException):
+    """Stands in for SIGKILL arriving mid-publish: nothing in publish() may catch it."""
+
+
+class FakeDbt:
+    """Stands in for `dbt build` (run_dbt): rebuilds marts.role_metrics in the working file, one row
+    per landed raw file, so that the marts change when new files land, as in a real build."""
+
+    def __init__(self, exit_code: int = 0):
+        self.exit_code = exit_code
+        self.runs = 0
+
+    def __call__(self, args, settings, *, target_path=None, extra_env=None) -> int:
+        self.runs += 1
+        if self.exit_code != 0:
+            return self.exit_code
+        con = duckdb.connect(str(settings.db_path))
+        try:
+            con.execute("create schema if not exists marts")
+            con.execute("create or replace table marts.role_metrics as select unnest(?::varchar[]) as role",
+                        [sorted(p.name for p in Path(settings.raw_glob).parent.glob("*.jsonl"))])
+        finally:
+            con.close()
+        return 0
+
+
+def _failing(exc: BaseException):
+    def fail(*args, **kwargs):
+        raise exc
+    return fail
+
+
+# (function of job_market.publish that fails, what it raises): disk full while DuckDB writes the
+# new file or while it is fsynced, a check of publish() that refuses, a kill before the rename
+INJECTED_FAILURES = {
+    "duckdb disk full": ("_write_snapshot", duckdb.IOException(
+        'IO Error: Could not write file ".job_market.marts.duckdb.publishing-1-ab": No space left on device')),
+    "OSError disk full": ("_fsync", OSError(28, "No space left on device")),
+    "PublishError": ("_write_snapshot", publish.PublishError("copy of marts.role_metrics has 1 rows, source 2")),
+    "killed": ("_fsync", Killed()),
+}
+
+
+def _fake_site(tmp_path: Path) -> WarehouseSettings:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / "batch_1.jsonl").write_text("{}\n")
+    return WarehouseSettings(db_path=tmp_path / "working.duckdb", raw_glob=str(landing / "*.jsonl"),
+                             published_db=tmp_path / "published" / "job_market.marts.duckdb")
+
+
+def _published_build_id(path: Path) -> str:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("select build_id from meta.publish_log").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _build_with_failing_publish(settings: WarehouseSettings, failure: str, monkeypatch) -> int | None:
+    """One `job-market build` whose publish fails; its exit code (None: the process was killed)."""
+    function, exc = INJECTED_FAILURES[failure]
+    with monkeypatch.context() as patched:
+        patched.setattr(publish, function, _failing(exc))
+        try:
+            return publish.build(settings, [])
+        except Killed:
+            return None
+
+
+@pytest.mark.parametrize("failure", list(INJECTED_FAILURES))
+def test_a_failed_publish_is_retried_by_the_next_build_without_dbt(tmp_path, monkeypatch, capsys, failure):
+    settings = _fake_site(tmp_path)
+    dbt = FakeDbt()
+    monkeypatch.setattr(publish, "run_dbt", dbt)
+    assert publish.build(settings, []) == 0
+    first = _published_build_id(settings.published_path)
+
+    (Path(settings.raw_glob).parent / "batch_2.jsonl").write_text("{}\n")  # new scrapes land
+    capsys.readouterr()
+    code = _build_with_failing_publish(settings, failure, monkeypatch)
+    err = capsys.readouterr().err
+    assert dbt.runs == 2 and publish.read_build_record(settings.db_path)["status"] == "succeeded"
+    assert _published_build_id(settings.published_path) == first  # readers keep the old marts
+    if code is not None:  # the process survived: exit 3, one line saying why, no traceback
+        assert code == 3
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+        assert str(INJECTED_FAILURES[failure][1]).split(": ")[-1] in err, err
+    assert not list(settings.published_path.parent.glob(".*publishing-*"))
+
+    # the next build has nothing to rebuild, but the published marts are behind: it publishes them
+    assert publish.build(settings, []) == 0
+    out = capsys.readouterr().out
+    assert dbt.runs == 2, "dbt ran again although nothing changed"
+    assert _published_build_id(settings.published_path) == publish.read_build_record(settings.db_path)["build_id"]
+    assert snapshot(settings.published_path) == snapshot(settings.db_path)
+    assert "dbt not run" in out and "Published" in out, out
+
+    # and the one after has nothing to do at all
+    assert publish.build(settings, []) == 0
+    assert "dbt not run" in capsys.readouterr().out and dbt.runs == 2
+    assert _published_build_id(settings.published_path) == publish.read_build_record(settings.db_path)["build_id"]
+
+
+def test_a_failed_publish_is_retried_after_a_build_that_failed_without_writing(tmp_path, monkeypatch, capsys):
+    # the build record's newest entry is a failed build (dbt exited early, e.g. the working file was
+    # locked): `publish` refuses that record, so the next build rebuilds instead of retrying the
+    # publish alone (which would fail with the same refusal every time)
+    settings = _fake_site(tmp_path)
+    monkeypatch.setattr(publish, "run_dbt", FakeDbt())
+    assert publish.build(settings, []) == 0
+    (Path(settings.raw_glob).parent / "batch_2.jsonl").write_text("{}\n")
+    assert _build_with_failing_publish(settings, "OSError disk full", monkeypatch) == 3
+    monkeypatch.setattr(publish, "run_dbt", FakeDbt(exit_code=1))
+    assert publish.build(settings, ["--select", "role_metrics"]) == 1
+    assert publish.read_build_record(settings.db_path)["status"] == "failed"
+
+    dbt = FakeDbt()
+    monkeypatch.setattr(publish, "run_dbt", dbt)
+    assert publish.build(settings, []) == 0
+    assert dbt.runs == 1
+    record = publish.read_build_record(settings.db_path)
+    assert record["status"] == "succeeded" and record["mode"] == "incremental"
+    assert _published_build_id(settings.published_path) == record["build_id"]
+
+
+@pytest.mark.parametrize("failure", ["duckdb disk full", "OSError disk full"])
+def test_publish_command_reports_a_failed_publish_in_one_line(tmp_path, monkeypatch, capsys, failure):
+    settings = _hand_made_warehouse(tmp_path)
+    monkeypatch.setenv("JOB_MARKET_DB", str(settings.db_path))
+    monkeypatch.setenv("JOB_MARKET_RAW", settings.raw_glob)
+    monkeypatch.setenv("JOB_MARKET_PUBLISHED_DB", str(settings.published_path))
+    function, exc = INJECTED_FAILURES[failure]
+    monkeypatch.setattr(publish, function, _failing(exc))
+    assert cli.main(["publish", "--force"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "No space left on device" in err, err
+    assert not settings.published_path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["working.duckdb"]

@@ -15,7 +15,11 @@ file (in the build record, see job_market.publish):
 
 Then:
 
-* same project, same landing, warehouse untouched since: **nothing to do** (no dbt at all);
+* same project, same landing, warehouse untouched since: **nothing to do** (no dbt at all), or,
+  when the published marts are not that build's (its publish failed or was killed, or it was built
+  with --no-publish), **publish** them without dbt. If the build record's newest entry is not that
+  success (a later build failed before writing), `job-market publish` would refuse the record, so
+  such a build is incremental instead;
 * same project, new or changed files: **incremental** `dbt build` of the nodes downstream of the
   sources (seeds and taxonomies are unchanged), unit tests left out (they test logic, which did not
   change), generic data tests on the rows this build processed (env JOB_MARKET_TEST_NEW_ROWS_ONLY,
@@ -58,7 +62,7 @@ NEW_ROWS_ONLY_ENV = "JOB_MARKET_TEST_NEW_ROWS_ONLY"
 
 @dataclass(frozen=True)
 class BuildPlan:
-    mode: str  # "nothing", "incremental", "full", "explicit"
+    mode: str  # "nothing", "publish" (no dbt), "incremental", "full", "explicit"
     reason: str
     dbt_args: tuple[str, ...]
     env: tuple[tuple[str, str], ...] = ()
@@ -137,9 +141,19 @@ def _has_explicit_args(dbt_args: list[str]) -> bool:
     return False
 
 
+def _incremental(reason: str, args: tuple[str, ...], project: str, landing: str) -> BuildPlan:
+    return BuildPlan("incremental", reason, (*INCREMENTAL_SELECTION, *args), ((NEW_ROWS_ONLY_ENV, "true"),),
+                     project, landing)
+
+
 def plan_build(settings: WarehouseSettings, dbt_args: list[str], last_success: dict | None,
-               working_db_fingerprint: dict | None, *, published_exists: bool) -> BuildPlan:
-    """Decide what `job-market build` runs, from the record of the last successful build."""
+               working_db_fingerprint: dict | None, *, published_build_id: str | None, publish: bool = True,
+               last_build_succeeded: bool = True) -> BuildPlan:
+    """Decide what `job-market build` runs, from the record of the last successful build.
+
+    published_build_id: the build whose marts the published file holds (None: no file, or none
+    readable); publish: whether this build publishes at all (--no-publish); last_build_succeeded:
+    the build record's newest entry is last_success (so `job-market publish` accepts it)."""
     project = project_fingerprint(settings, dbt_args)
     landing = landing_fingerprint(settings)
     args = tuple(dbt_args)
@@ -151,11 +165,16 @@ def plan_build(settings: WarehouseSettings, dbt_args: list[str], last_success: d
     if last_success.get("project_fingerprint") != project:
         return BuildPlan("full", "the project (models, macros, seeds, settings or versions) changed since the "
                          "last successful build", (*FULL_REFRESH, *args), (), project, landing)
-    if (last_success.get("landing_fingerprint") == landing
-            and last_success.get("working_db_fingerprint") == working_db_fingerprint
-            and published_exists):
-        return BuildPlan("nothing", f"nothing new since build {last_success.get('build_id')} "
-                         f"({last_success.get('finished_at')}): same project, same raw files", (), (),
-                         project, landing)
-    return BuildPlan("incremental", "new or changed raw files (project unchanged)",
-                     (*INCREMENTAL_SELECTION, *args), ((NEW_ROWS_ONLY_ENV, "true"),), project, landing)
+    if (last_success.get("landing_fingerprint") != landing
+            or last_success.get("working_db_fingerprint") != working_db_fingerprint):
+        return _incremental("new or changed raw files (project unchanged)", args, project, landing)
+    build_id = last_success.get("build_id")
+    since = (f"nothing new since build {build_id} ({last_success.get('finished_at')}): "
+             f"same project, same raw files")
+    if not publish or published_build_id == build_id:
+        return BuildPlan("nothing", since, (), (), project, landing)
+    published = f"build {published_build_id}" if published_build_id else "no build"
+    if last_build_succeeded:
+        return BuildPlan("publish", f"{since}, but the published marts are {published}", (), (), project, landing)
+    return _incremental(f"the published marts are {published}, not {build_id}, and a later build did not "
+                        f"succeed (publish refuses its record): rebuilding", args, project, landing)

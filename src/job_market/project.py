@@ -88,6 +88,13 @@ def _duckdb_catalog_name(path: str) -> str:
     return f"{name}_db" if name.lower() in ("main", "system", "temp") else name
 
 
+def error_line(exc: BaseException) -> str:
+    """An exception's message as one line for the operator: its first line (DuckDB's messages can
+    go on with a hint, the SQL and a caret), else the exception's type."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def dbt_executable() -> str:
     """The dbt next to the running interpreter (the project's venv), else the one on PATH."""
     candidate = Path(sys.executable).with_name("dbt")

@@ -12,7 +12,10 @@ DuckDB file beside the *published* one (a hidden temp name in the same folder), 
   the old file (its inode lives until the reader closes it); nobody ever sees a mix;
 * a build that fails or is killed never reaches the swap, so the published file stays as it was;
 * temp files left by a killed publish are removed by the next publish (only those whose process is
-  gone); the working file's WAL left by a killed dbt is replayed by DuckDB on the next open.
+  gone); the working file's WAL left by a killed dbt is replayed by DuckDB on the next open;
+* a publish that fails (disk full, ...) or is killed after a successful dbt build is tried again by
+  the next `job-market build`: it compares the last successful build's id with the one in the
+  published file's ``meta.publish_log`` and, when nothing needs rebuilding, publishes without dbt.
 
 Every ``job-market build`` records its outcome in ``<working db>.last_build.json`` (``running``
 before dbt starts, then ``succeeded`` or ``failed``, with the working file's size and mtime).
@@ -35,7 +38,7 @@ from pathlib import Path
 import duckdb
 
 from job_market.plan import plan_build
-from job_market.project import PROJECT_DIR, WarehouseSettings, run_dbt
+from job_market.project import PROJECT_DIR, WarehouseSettings, error_line, run_dbt
 
 PUBLISHED_SCHEMA = "marts"
 META_SCHEMA = "meta"
@@ -48,6 +51,11 @@ RESERVED_CATALOG_NAMES = (PUBLISHED_SCHEMA, META_SCHEMA, "main")
 
 class PublishError(Exception):
     """The marts cannot be published (no successful build, busy or missing working file, ...)."""
+
+
+# what a publish can fail with, besides its own checks: the file system (disk full, permissions)
+# and DuckDB writing the new file; the commands report these in one line, never a traceback
+PUBLISH_FAILURES = (PublishError, OSError, duckdb.Error)
 
 
 @dataclass
@@ -149,18 +157,23 @@ def new_build_id() -> str:
 
 def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bool = True) -> int:
     """`dbt build` on the working file (nothing, incremental or a full refresh: see
-    job_market.plan); publish the marts only if dbt exits 0 (every model and test passed).
-    Returns the exit code (dbt's, or 3 when the publish itself fails)."""
+    job_market.plan); publish the marts only if dbt exits 0 (every model and test passed), or,
+    with nothing to rebuild, publish the last successful build if the published file does not hold
+    it (a failed or killed publish). Returns the exit code (dbt's, or 3 when the publish fails)."""
     record_path = build_record_path(settings.db_path)
     previous = read_build_record(settings.db_path) or {}
     last_success = previous.get("last_success")
     plan = plan_build(
         settings, dbt_args, last_success, _fingerprint(settings.db_path),
-        published_exists=settings.published_path.exists() or not publish_after,
+        published_build_id=_published_build_id(settings) if publish_after else None, publish=publish_after,
+        last_build_succeeded=previous.get("status") == "succeeded",
     )
     if plan.mode == "nothing":
         print(f"job-market: {plan.reason}; dbt not run. {describe_published(settings)}")
         return 0
+    if plan.mode == "publish":
+        print(f"job-market: {plan.reason}; dbt not run, publishing build {last_success['build_id']}", flush=True)
+        return _publish_built(settings, last_success["build_id"])
     print(f"job-market: {plan.mode} build: {plan.reason}", flush=True)
     record = {
         "build_id": new_build_id(),
@@ -196,32 +209,61 @@ def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bo
     _write_json_atomically(record_path, record)
     if not publish_after:
         return 0
+    return _publish_built(settings, record["build_id"])
+
+
+def _publish_built(settings: WarehouseSettings, build_id: str) -> int:
+    """Publish the last successful build (job-market build's last step): 0, or 3 and one line why."""
+    problem = _publish_and_report(settings)
+    if problem is None:
+        return 0
+    print(f"job-market: build {build_id} succeeded but its marts were not published: {problem}. "
+          f"{describe_published(settings)} The next `job-market build` publishes them.", file=sys.stderr)
+    return 3
+
+
+def _publish_and_report(settings: WarehouseSettings, *, force: bool = False) -> str | None:
+    """Publish and print the result; on a failure print nothing and return why, in one line."""
     try:
-        result = publish(settings)
-    except PublishError as exc:
-        print(f"job-market: {exc}", file=sys.stderr)
-        return 3
+        result = publish(settings, force=force)
+    except PUBLISH_FAILURES as exc:
+        return error_line(exc)
     print(format_publish_result(result))
-    return 0
+    return None
+
+
+def _published_build(settings: WarehouseSettings) -> tuple[str, datetime] | None:
+    """build_id and published_at of the newest row of the published file's meta.publish_log (None:
+    no published file, or one DuckDB cannot read as such)."""
+    path = settings.published_path
+    if not path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return con.execute(
+                f"select build_id, published_at from {META_SCHEMA}.publish_log order by published_at desc limit 1"
+            ).fetchone()
+        finally:
+            con.close()
+    except duckdb.Error:
+        return None
+
+
+def _published_build_id(settings: WarehouseSettings) -> str | None:
+    """The build whose marts readers see (None: nothing readable is published)."""
+    published = _published_build(settings)
+    return published[0] if published else None
 
 
 def describe_published(settings: WarehouseSettings) -> str:
     path = settings.published_path
     if not path.exists():
         return f"Nothing is published at {path} yet."
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            row = con.execute(
-                f"select build_id, published_at from {META_SCHEMA}.publish_log order by published_at desc limit 1"
-            ).fetchone()
-        finally:
-            con.close()
-    except duckdb.Error:
-        row = None
-    if row is None:
+    published = _published_build(settings)
+    if published is None:
         return f"Readers keep {path}."
-    return f"Readers keep {path} (build {row[0]}, published {row[1]:%Y-%m-%d %H:%M:%S} UTC)."
+    return f"Readers keep {path} (build {published[0]}, published {published[1]:%Y-%m-%d %H:%M:%S} UTC)."
 
 
 def format_publish_result(result: PublishResult) -> str:
@@ -417,13 +459,12 @@ def publish(settings: WarehouseSettings, *, force: bool = False) -> PublishResul
 
 
 def publish_command(settings: WarehouseSettings, *, force: bool = False) -> int:
-    try:
-        result = publish(settings, force=force)
-    except PublishError as exc:
-        print(f"job-market: {exc}", file=sys.stderr)
-        return 2
-    print(format_publish_result(result))
-    return 0
+    """`job-market publish`: 0, or 2 and one line saying why nothing was published."""
+    problem = _publish_and_report(settings, force=force)
+    if problem is None:
+        return 0
+    print(f"job-market: nothing published: {problem}. {describe_published(settings)}", file=sys.stderr)
+    return 2
 
 
 __all__ = [
