@@ -42,3 +42,12 @@ def test_report_on_a_missing_warehouse_says_so(tmp_path):
     result = run_cli(["report"], tmp_path / "nothing.duckdb")
     assert result.returncode == 2
     assert "no warehouse" in result.stderr
+
+
+def test_report_refuses_the_same_role_twice(article_warehouse):
+    result = run_cli(["report", "--role-a", "AI Engineer", "--role-b", "AI Engineer"], article_warehouse.db_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    # (the line before it, if any, says that nothing is published and the working file is read)
+    assert result.stderr.strip().splitlines()[-1] == (
+        "job-market: role A and role B are both 'AI Engineer': pick two different roles to compare")

@@ -11,9 +11,12 @@ from pathlib import Path
 
 import duckdb
 
+from job_market.project import error_line
+
 
 class ReportError(Exception):
-    """The marts cannot answer the question asked (missing warehouse or unknown role)."""
+    """The marts cannot answer the question asked (same role twice, missing or unreadable file, no
+    marts, unknown role, ...); the message is one line for the operator."""
 
 
 @dataclass
@@ -33,21 +36,41 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def load_role_pair(db_path: Path, role_a: str, role_b: str, *, top: int = 5, min_n: int = 40) -> RolePairReport:
+def _connect_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:
     if not Path(db_path).exists():
         raise ReportError(f"no warehouse at {db_path}: run the build first")
     # read-only: the published file is shared by every reader and never written in place
-    con = duckdb.connect(str(db_path), read_only=True)
     try:
-        known = {r["role"] for r in _rows(con, "select role from marts.role_metrics", [])}
-        for role in (role_a, role_b):
-            if role not in known:
-                raise ReportError(f"unknown role {role!r}; roles with active postings: {', '.join(sorted(known))}")
-        comparison = _rows(
-            con,
-            "select * from marts.role_pair_comparison where role_a = ? and role_b = ?",
-            [role_a, role_b],
-        )[0]
+        return duckdb.connect(str(db_path), read_only=True)
+    except duckdb.Error as exc:  # not a DuckDB file, or a writer (dbt) holds its lock
+        raise ReportError(f"cannot open {db_path} read-only: {error_line(exc)}") from exc
+
+
+def _check_roles(con: duckdb.DuckDBPyConnection, role_a: str, role_b: str) -> None:
+    known = {r["role"] for r in _rows(con, "select role from marts.role_metrics", [])}
+    if not known:
+        raise ReportError("the marts have no roles with active postings (marts.role_metrics is empty)")
+    for role in (role_a, role_b):
+        if role not in known:
+            raise ReportError(f"unknown role {role!r}; roles with active postings: {', '.join(sorted(known))}")
+
+
+def _comparison(con: duckdb.DuckDBPyConnection, role_a: str, role_b: str) -> dict:
+    rows = _rows(con, "select * from marts.role_pair_comparison where role_a = ? and role_b = ?", [role_a, role_b])
+    if not rows:  # the model has every ordered pair of role_metrics' roles: marts of different builds
+        raise ReportError(f"marts.role_pair_comparison has no row for {role_a!r} vs {role_b!r} although "
+                          f"marts.role_metrics has both roles: the marts disagree; rebuild and publish them")
+    return rows[0]
+
+
+def load_role_pair(db_path: Path, role_a: str, role_b: str, *, top: int = 5, min_n: int = 40) -> RolePairReport:
+    """The comparison of two different roles from the marts in db_path (ReportError if it cannot be made)."""
+    if role_a == role_b:
+        raise ReportError(f"role A and role B are both {role_a!r}: pick two different roles to compare")
+    con = _connect_read_only(db_path)
+    try:
+        _check_roles(con, role_a, role_b)
+        comparison = _comparison(con, role_a, role_b)
         metrics = {
             r["role"]: r
             for r in _rows(con, "select * from marts.role_metrics where role in (?, ?)", [role_a, role_b])
@@ -89,6 +112,8 @@ def load_role_pair(db_path: Path, role_a: str, role_b: str, *, top: int = 5, min
                 [role, top],
             )
         return RolePairReport(role_a, role_b, comparison, exclusive, premiums, employers, countries)
+    except duckdb.Error as exc:  # no marts schema, a missing table or column: not this project's marts
+        raise ReportError(f"cannot read the marts of {db_path}: {error_line(exc)}") from exc
     finally:
         con.close()
 
