@@ -128,7 +128,8 @@
 {%- endmacro %}
 
 {#- The raw files base_job_board__observations reads in this run. Returns a dict:
-    `files`: paths (sorted) whose lines are read; `reload_all`: true when every file is read again
+    `files`: paths (sorted) whose lines are read; `read_paths`: {path: what the line reader opens
+    for it (the file, or its line copy: see job_market.landing)}; `reload_all`: true when every file is read again
     (first build, full refresh, or a file already loaded has changed or vanished: landed files are
     append-only, so a rewrite of history is rebuilt from scratch rather than patched).
     A file is known by path, size and modification time. In a unit test `files` is none: no
@@ -139,24 +140,28 @@
 {% macro job_board_files_to_load(posting_files_relation, observations_identifier='base_job_board__observations') -%}
     {%- if execute and not (model is mapping and model.get('resource_type') == 'model') -%}
         {#- a unit test: its inputs are fixtures, every given file is read -#}
-        {{ return({'files': none, 'reload_all': true}) }}
+        {{ return({'files': none, 'read_paths': none, 'reload_all': true}) }}
     {%- endif -%}
     {%- if not execute or load_relation(posting_files_relation) is none -%}
-        {{ return({'files': [], 'reload_all': true}) }}
+        {{ return({'files': [], 'read_paths': {}, 'reload_all': true}) }}
     {%- endif -%}
     {%- set landed = run_query(
-        "select source_file, file_size_bytes, cast(file_modified_at as varchar) from "
+        "select source_file, file_size_bytes, cast(file_modified_at as varchar), read_path from "
         ~ posting_files_relation
         ~ " where file_status = 'loaded' and line_count > 0 order by source_file"
     ).rows -%}
     {%- set landed_paths = landed | map(attribute=0) | list -%}
+    {%- set read_paths = {} -%}
+    {%- for row in landed -%}
+        {%- do read_paths.update({row[0]: row[3]}) -%}
+    {%- endfor -%}
     {%- set observations = adapter.get_relation(
         database=posting_files_relation.database,
         schema=posting_files_relation.schema,
         identifier=observations_identifier,
     ) -%}
     {%- if observations is none or flags.FULL_REFRESH -%}
-        {{ return({'files': landed_paths, 'reload_all': true}) }}
+        {{ return({'files': landed_paths, 'read_paths': read_paths, 'reload_all': true}) }}
     {%- endif -%}
     {%- set known = run_query(
         "select distinct source_file, file_size_bytes, cast(file_modified_at as varchar) from "
@@ -173,7 +178,7 @@
     {%- for version in known_versions -%}
         {%- if version not in landed_versions -%}
             {{ log("job board: a loaded raw file changed or vanished (" ~ version ~ "); every file is loaded again", info=true) }}
-            {{ return({'files': landed_paths, 'reload_all': true}) }}
+            {{ return({'files': landed_paths, 'read_paths': read_paths, 'reload_all': true}) }}
         {%- endif -%}
     {%- endfor -%}
     {%- set new_files = [] -%}
@@ -182,7 +187,7 @@
             {%- do new_files.append(row[0]) -%}
         {%- endif -%}
     {%- endfor -%}
-    {{ return({'files': new_files, 'reload_all': false}) }}
+    {{ return({'files': new_files, 'read_paths': read_paths, 'reload_all': false}) }}
 {%- endmacro %}
 
 {#- Pre-hook of an append-only incremental model: on a reload of everything, empty it first. -#}

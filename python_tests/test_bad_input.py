@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +70,7 @@ class Case:
     staged: dict = field(default_factory=dict)  # posting_id -> {column: value, "issues": [...], ...}
     file_status: str | None = None
     raw: bytes | None = None  # exact file bytes (overrides lines)
+    special: str | None = None  # not a regular file: "directory", "fifo" or "dangling link"
 
 
 def _dirty(kind, outcome, text, *, reason=None, staged=None) -> Case:
@@ -226,9 +228,28 @@ FILE_CASES = [
          "truncated.jsonl.gz", [], file_status="unreadable", raw=TRUNCATED[: len(TRUNCATED) // 2]),
     Case("plain text named .gz", "file reported unreadable", "plain_text.jsonl.gz", [],
          file_status="unreadable", raw=(line(posting("gzname-1")) + "\n").encode()),
-    Case("mixed LF and CRLF line ends", "file reported unreadable (hint: normalize line ends)",
-         "mixed_line_ends.jsonl", [], file_status="unreadable",
-         raw=(line(posting("mixed-1")) + "\r\n" + line(posting("mixed-2")) + "\n").encode()),
+    Case("mixed LF and CRLF line ends", "read line by line (line_ends_normalized); every line staged",
+         "mixed_line_ends.jsonl", [], file_status="loaded",
+         raw=(line(posting("mixed-1")) + "\r\n" + line(posting("mixed-2")) + "\n"
+              + line(posting("mixed-3")) + "\r\n").encode(),
+         staged={"mixed-1": {"source_line_number": 1}, "mixed-2": {"source_line_number": 2},
+                 "mixed-3": {"source_line_number": 3}}),
+    Case("lone CR inside a line, CRLF elsewhere", "the lone CR is data (a control character, removed); staged",
+         "lone_cr.jsonl", [], file_status="loaded",
+         raw=(line(posting("cr-1")) + "\r\n").encode()
+             + b'{"posting_id": "cr-2", "source": "greenhouse", "scraped_at": "2026-05-01T10:00:00Z", '
+               b'"title": "Machine Learning\rEngineer"}\n',
+         staged={"cr-1": {"source_line_number": 1},
+                 "cr-2": {"source_line_number": 2, "title": "Machine Learning Engineer"}}),
+    Case("file name that is not UTF-8", "read line by line (name_not_utf8); named with \\xff; staged",
+         "latin1_n\udce4me.jsonl", [line(posting("badname-1"))], file_status="loaded",
+         staged={"badname-1": {"source_line_number": 1}}),
+    Case("directory matching the glob", "listed as not_a_file; one quarantine row", "folder.jsonl", [],
+         file_status="not_a_file", special="directory"),
+    Case("named pipe matching the glob", "listed as not_a_file; one quarantine row", "pipe.jsonl", [],
+         file_status="not_a_file", special="fifo"),
+    Case("link to a missing file", "listed as not_a_file; one quarantine row", "gone.jsonl", [],
+         file_status="not_a_file", special="dangling link"),
     Case("empty file", "file status empty; nothing staged; warns", "empty.jsonl", [],
          file_status="empty", raw=b""),
     Case("empty gzip", "file status empty", "empty.jsonl.gz", [], file_status="empty", raw=gzip.compress(b"", mtime=0)),
@@ -281,8 +302,18 @@ def _write_corpus(raw_dir: Path) -> dict[tuple[str, int], str]:
     """Write every file; return {(file, line): expected reason} with dirty.jsonl's line numbers."""
     raw_dir.mkdir(parents=True)
     for case in FILE_CASES:
+        path = raw_dir / case.file
+        if case.special == "directory":
+            path.mkdir()
+            continue
+        if case.special == "fifo":
+            os.mkfifo(path)
+            continue
+        if case.special == "dangling link":
+            path.symlink_to(raw_dir / "never-landed.jsonl")
+            continue
         data = case.raw if case.raw is not None else ("\n".join(case.lines) + "\n").encode("utf-8")
-        (raw_dir / case.file).write_bytes(data)
+        path.write_bytes(data)
     for number, case in enumerate(DIRTY, start=1):
         case.quarantined = {number: reason for reason in case.quarantined.values()}
     (raw_dir / "dirty.jsonl").write_bytes(("\n".join(c.lines[0] for c in DIRTY) + "\n").encode("utf-8"))
@@ -341,6 +372,11 @@ def _name(path: str) -> str:
     return Path(path).name
 
 
+def _shown(name: str) -> str:
+    """A file name as the files table shows it: bytes that are not UTF-8 as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 # --- case by case ---------------------------------------------------------------------------------
 
 
@@ -348,16 +384,22 @@ def _name(path: str) -> str:
 def test_each_kind_of_bad_input_has_its_outcome(corpus, case):
     if case.file_status:
         files = {_name(r["source_file"]): r for r in corpus.query("select * from staging.base_job_board__posting_files")}
-        assert files[case.file]["file_status"] == case.file_status
-        if case.file_status == "unreadable":
+        assert files[_shown(case.file)]["file_status"] == case.file_status
+        if case.file_status in ("unreadable", "not_a_file"):
+            reason = "unreadable_file" if case.file_status == "unreadable" else "not_a_file"
             rows = corpus.query(
-                "select * from staging.stg_job_board__quarantined_observations where quarantine_reason = 'unreadable_file'"
+                "select * from staging.stg_job_board__quarantined_observations where quarantine_reason = ?", [reason]
             )
             mine = [r for r in rows if _name(r["source_file"]) == case.file]
             assert len(mine) == 1 and mine[0]["line_number"] is None and mine[0]["quarantine_detail"]
             assert mine[0]["quarantined_at"] is not None
-            if "line ends" in case.kind:
-                assert "normalize line ends" in mine[0]["quarantine_detail"]
+        if case.special:
+            assert case.special.split()[-1] in files[case.file]["read_error"].lower()
+        if "mixed" in case.kind or "lone CR" in case.kind:
+            assert files[case.file]["landing_note"] == "line_ends_normalized"
+        if "not UTF-8" in case.kind:
+            assert files[_shown(case.file)]["landing_note"] == "name_not_utf8"
+            assert _shown(case.file).endswith("latin1_n\\xe4me.jsonl")
     quarantine = {
         (_name(r["source_file"]), r["line_number"]): r
         for r in corpus.query("select * from staging.stg_job_board__quarantined_observations where line_number is not null")
@@ -403,6 +445,9 @@ def test_each_kind_of_bad_input_has_its_outcome(corpus, case):
                 assert value in {s["skill"] for s in skills}
             elif column == "source_file_name":
                 assert _name(got["source_file"]) == value
+            elif column == "source_line_number":
+                assert got[column] == value, (posting_id, column, got[column])
+                assert _name(got["source_file"]) == _shown(case.file), (posting_id, got["source_file"])
             else:
                 assert got[column] == value, (posting_id, column, got[column])
         assert got["source"] == SOURCE
@@ -444,15 +489,16 @@ def test_thirty_kinds_at_least():
 
 
 def test_every_line_is_staged_or_quarantined(corpus):
+    """lines (or, for a path that cannot be read, the path itself) read = staged + quarantined +
+    files rejected; every matched path is listed, none skipped."""
     files = {_name(r["source_file"]): r for r in corpus.query("select * from staging.base_job_board__posting_files")}
-    assert set(files) == {p.name for p in corpus.raw_dir.iterdir()}
-    unreadable = {name for name, f in files.items() if f["file_status"] == "unreadable"}
-    assert {case.file for case in FILE_CASES if case.file_status == "unreadable"} <= unreadable <= {
-        case.file for case in FILE_CASES if case.file_status in ("unreadable", None)
-    }
+    assert set(files) == {_shown(p.name) for p in corpus.raw_dir.iterdir()}
+    rejected = {name for name, f in files.items() if f["file_status"] in ("unreadable", "not_a_file")}
+    expected_rejected = {_shown(c.file) for c in FILE_CASES if c.file_status in ("unreadable", "not_a_file")}
+    assert expected_rejected <= rejected <= expected_rejected | {"binary.jsonl"}
     for path in corpus.raw_dir.iterdir():
-        if path.name not in unreadable:
-            assert files[path.name]["line_count"] == _lines_in(path), path.name
+        if _shown(path.name) not in rejected:
+            assert files[_shown(path.name)]["line_count"] == _lines_in(path), path.name
     totals = corpus.query(
         """
         select
@@ -462,12 +508,13 @@ def test_every_line_is_staged_or_quarantined(corpus):
             (select count(*) from staging.stg_job_board__quarantined_observations
              where line_number is not null) as quarantined_lines,
             (select count(*) from staging.stg_job_board__quarantined_observations
-             where line_number is null) as unreadable_files
+             where line_number is null) as files_rejected
         """
     )[0]
     assert totals["lines_read"] == totals["lines_counted"]
-    assert totals["lines_read"] == totals["staged_observations"] + totals["quarantined_lines"]
-    assert totals["unreadable_files"] == len(unreadable)
+    units_read = totals["lines_read"] + len(rejected)
+    assert units_read == totals["staged_observations"] + totals["quarantined_lines"] + totals["files_rejected"]
+    assert totals["files_rejected"] == len(rejected) >= 5
 
 
 def test_marts_reconcile_with_staged_postings(corpus):

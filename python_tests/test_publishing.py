@@ -392,6 +392,8 @@ def test_build_with_a_failing_dbt_test_does_not_publish(setup):
     assert result.returncode != 0
     assert "assert_marts_match_article_figures" in result.stdout
     assert "nothing published" in result.stderr, result.stderr
+    # the one-line reason names what failed
+    assert "dbt build failed (exit 1): assert_marts_match_article_figures; nothing published" in result.stderr
     assert build_status(site) == "failed"
 
     assert file_identity(site.published) == before_identity

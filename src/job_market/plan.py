@@ -44,9 +44,9 @@ from pathlib import Path
 
 from job_market.project import PROJECT_DIR, WarehouseSettings
 
-# what dbt reads from the project directory
+# what dbt reads from the project directory (landing.py: the landing check's Python model imports it)
 PROJECT_INPUTS = ("models", "macros", "seeds", "tests", "snapshots", "dbt_project.yml", "profiles.yml",
-                  "packages.yml", "selectors.yml")
+                  "packages.yml", "selectors.yml", "src/job_market/landing.py")
 VERSIONED_PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb")
 SETTING_ENV_VARS = ("JOB_MARKET_AI_JOBS_CSV", "JOB_MARKET_THREADS", "JOB_MARKET_MEMORY_LIMIT")
 DEFAULT_AI_JOBS_CSV = PROJECT_DIR.parent / "shared" / "data" / "ai-jobs-net-salaries" / "salaries.csv"

@@ -143,9 +143,26 @@ def _dbt_invocation(dbt_args: list[str], since: float) -> dict:
     except (OSError, json.JSONDecodeError):
         return {}
     statuses: dict[str, int] = {}
+    failed = []
     for r in results.get("results", []):
         statuses[r.get("status", "?")] = statuses.get(r.get("status", "?"), 0) + 1
-    return {"dbt_invocation_id": results.get("metadata", {}).get("invocation_id"), "dbt_results": statuses}
+        if r.get("status") in ("error", "fail"):
+            parts = str(r.get("unique_id", "?")).split(".")
+            failed.append(parts[2] if len(parts) > 2 else parts[-1])
+    return {
+        "dbt_invocation_id": results.get("metadata", {}).get("invocation_id"),
+        "dbt_results": statuses,
+        "dbt_failed": sorted(failed),
+    }
+
+
+def failure_reason(record: dict) -> str:
+    """What failed in a dbt build, in one line: the failing models and tests by name."""
+    failed = record.get("dbt_failed") or []
+    if not failed:
+        return f"dbt build failed (exit {record.get('dbt_exit_code')})"
+    shown = ", ".join(failed[:3]) + (f" and {len(failed) - 3} more" if len(failed) > 3 else "")
+    return f"dbt build failed (exit {record.get('dbt_exit_code')}): {shown}"
 
 
 # --- build + publish ---------------------------------------------------------------------------
@@ -194,7 +211,7 @@ def build(settings: WarehouseSettings, dbt_args: list[str], *, publish_after: bo
     if code != 0:
         record["status"] = "failed"
         _write_json_atomically(record_path, record)
-        print(f"job-market: dbt build failed (exit {code}); nothing published. {describe_published(settings)}",
+        print(f"job-market: {failure_reason(record)}; nothing published. {describe_published(settings)}",
               file=sys.stderr)
         return code
     record.update(status="succeeded", working_db_fingerprint=_fingerprint(settings.db_path))

@@ -1,8 +1,9 @@
--- Nothing landed is silently lost. Per file: the lines the landing check counted are exactly the
--- lines of base_job_board__observations, numbered 1..n without gaps; each line is either usable
--- (an observation of a staged posting) or quarantined; every unreadable file has one quarantine
--- row. Overall: usable lines = sum of stg_job_board__postings.observation_count, and quarantine
--- rows = quarantined lines + unreadable files.
+-- Nothing landed is silently lost: lines (or, for a file that cannot be read, the file itself)
+-- read = staged + quarantined + files rejected. Per file: the lines the landing check counted are
+-- exactly the lines of base_job_board__observations, numbered 1..n without gaps; each line is
+-- either usable (an observation of a staged posting) or quarantined; every rejected path
+-- (unreadable, not_a_file) has one quarantine row for itself. Overall: usable lines = sum of
+-- stg_job_board__postings.observation_count.
 with
 
 posting_files as (
@@ -89,8 +90,8 @@ file_failures as (
                 then 'a line is neither usable nor quarantined'
             when quarantined_lines <> quarantined_observation_lines
                 then 'quarantined lines differ from stg_job_board__quarantined_observations'
-            when (file_status = 'unreadable') <> (quarantined_file_rows = 1)
-                then 'an unreadable file must have exactly one quarantine row, other files none'
+            when (file_status in ('unreadable', 'not_a_file')) <> (quarantined_file_rows = 1)
+                then 'a rejected file must have exactly one quarantine row, other files none'
         end as reason
     from per_file
 ),

@@ -1,5 +1,6 @@
 -- Everything landed that cannot be used, one row per raw line (source_file + line_number) or, for
--- a file that cannot be read at all, one row for the file (line_number null). Each row says why
+-- a file that cannot be read at all or a matched path that is not a file, one row for the path
+-- (line_number null). Each row says why
 -- (quarantine_reason, see the doc block job_board_quarantine_reason) and when the build that
 -- quarantined it started. Nothing is silently dropped: every line read is either an observation
 -- of stg_job_board__postings (kept or superseded) or a row here.
@@ -12,7 +13,7 @@ observations as (
 
 posting_files as (
     select * from {{ ref('base_job_board__posting_files') }}
-    where file_status = 'unreadable'
+    where file_status in ('unreadable', 'not_a_file')
 ),
 
 quarantined_lines as (
@@ -28,11 +29,11 @@ quarantined_lines as (
     from observations
 ),
 
-unreadable_files as (
+rejected_files as (
     select
         source_file,
         cast(null as bigint) as line_number,
-        'unreadable_file' as quarantine_reason,
+        case file_status when 'unreadable' then 'unreadable_file' else file_status end as quarantine_reason,
         read_error as quarantine_detail,
         cast(null as varchar) as raw_line,
         cast(null as bigint) as raw_line_length,
@@ -48,7 +49,7 @@ final as (
     from (
         select * from quarantined_lines
         union all
-        select * from unreadable_files
+        select * from rejected_files
     ) as quarantined
 )
 

@@ -1,81 +1,20 @@
-"""One row per raw file the JOB_MARKET_RAW glob matches: can it be read, how many lines it has,
-and which lines the reader rejects. This is the warehouse's landing check.
+"""One row per path the JOB_MARKET_RAW glob matches: is it a file, can it be read, how many lines
+it has, which lines the reader rejects, and what the line reader opens for it. This is the
+warehouse's landing check; the work is done by job_market.landing (its docstring has the rules).
 
-A file DuckDB cannot read at all (a truncated or corrupt gzip, line ends that mix LF with CR or CRLF,
-a file that vanished or cannot be opened) would make any SQL scan over the glob fail, and with it the whole build. Here each failure
-is caught, the file is reported by name (file_status 'unreadable', read_error) and every other file
-still builds; base_job_board__raw_lines reads only the files marked 'loaded'. Lines the reader
-rejects inside a readable file (not UTF-8, longer than max_line_bytes, holding a NUL byte) are
-listed with their line numbers in rejected_lines; they are quarantined downstream.
+A file that cannot be read is reported by name (file_status 'unreadable', read_error) instead of
+failing the build, and counts against the loss budget; a path that is not a file is listed as
+'not_a_file'. base_job_board__raw_lines reads only the files marked 'loaded'.
 
-Security: file paths are data. They reach DuckDB only as bound parameters, never inside SQL text.
-Performance: the files new or changed since the previous build (path, size, modification time)
-are read in one parallel scan (counting lines only, nothing is stored); files checked before and
-unchanged keep their previous results, so a build after one new batch reads one batch. A full
-refresh (`--full-refresh`, or the model's `full_refresh` config) reads every file again. Only when
-the scan fails is each file read on its own to find the culprits. No Python runs per line.
-
-Engine-specific by nature (this is the DuckDB loader; on Spark the same contract would come from
-spark.read.text with input_file_name() and spark.sql.files.ignoreCorruptFiles).
+Engine-specific by nature: this is the DuckDB loader (on Spark the same contract would come from
+the text source with its _metadata columns).
 """
 
-from datetime import timezone
+from pathlib import Path
 
 import duckdb
 
-# One line per row, no CSV semantics at all: NUL as delimiter, no quote or escape characters.
-# A NUL byte in a line therefore shows up as a second column, which the reader rejects.
-READ_OPTIONS = (
-    "columns = {'raw_line': 'VARCHAR'}, delim = chr(0), quote = '', escape = '', header = false, "
-    "auto_detect = false, filename = true, ignore_errors = true, store_rejects = true, "
-    "max_line_size = ?"
-)
-
-REJECT_REASONS = {
-    "INVALID ENCODING": "invalid_encoding",
-    "LINE SIZE OVER MAXIMUM": "line_too_long",
-    "TOO MANY COLUMNS": "nul_byte",
-}
-
-
-# Hints for the errors an operator meets most, prefixed to DuckDB's own message.
-READ_ERROR_HINTS = {
-    "GZIP": "corrupt or truncated gzip (re-land the file)",
-    "state machine reached an invalid state": (
-        "line ends mix LF with CR or CRLF, or a bare CR sits inside a line (normalize line ends, "
-        "e.g. dos2unix, and re-land the file)"
-    ),
-}
-
-
-def _read_error(error: Exception) -> str:
-    message = str(error).strip()
-    first_line = message.splitlines()[0][:500] if message else type(error).__name__
-    hints = [hint for needle, hint in READ_ERROR_HINTS.items() if needle in message]
-    return f"{hints[0]}: {first_line}" if hints else first_line
-
-
-def _scan(session, paths, max_line_bytes, tag):
-    """Count the lines of `paths` in one scan; rejected lines go to temp tables named after tag.
-    Returns {path: accepted lines}; raises when a file cannot be read."""
-    rejects, scans = f"job_board_rejects_{tag}", f"job_board_reject_scans_{tag}"
-    options = f"{READ_OPTIONS}, rejects_table = '{rejects}', rejects_scan = '{scans}'"
-    session.execute(f"drop table if exists {rejects}")
-    session.execute(f"drop table if exists {scans}")
-    rows = session.execute(
-        f"select filename, count(*) from read_csv(?, {options}) group by filename",
-        [paths, max_line_bytes],
-    ).fetchall()
-    return dict(rows), rejects, scans
-
-
-def _utc(moment):
-    """A file time as the naive UTC datetime this table stores."""
-    if moment is None:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment
+from job_market import landing
 
 
 def _dbt_flag(name: str) -> bool:
@@ -91,143 +30,97 @@ def _dbt_flag(name: str) -> bool:
 
 
 def _full_refresh(dbt) -> bool:
-    """Whether this build is a full refresh: the model's `full_refresh` config when set, else the
-    command's --full-refresh flag. If the flag cannot be read, the build is not treated as a full
-    refresh (unchanged files keep their results, as in any other build)."""
+    """The model's `full_refresh` config when set, else the command's --full-refresh flag."""
     configured = dbt.config.get("full_refresh")
-    if configured is not None:
-        return bool(configured)
-    return _dbt_flag("FULL_REFRESH")
-
-
-def _empty_run() -> bool:
-    """Whether this is `dbt build --empty` (every source and ref reads zero rows, so the glob
-    looks empty here): the model then checks no file and returns its schema with no rows."""
-    return _dbt_flag("EMPTY")
+    return bool(configured) if configured is not None else _dbt_flag("FULL_REFRESH")
 
 
 def _previous_checks(dbt, session) -> dict:
-    """{path: check} of the readable files in this model's previous table (none on a first
-    build). A file is known by path, size and modification time, so a re-landed file is always
-    read again; unreadable files are checked again on every build."""
+    """{source_file: FileCheck} of this model's previous table (none on a first build)."""
     try:
         rows = session.execute(
             f"""
-            select source_file, file_size_bytes, file_modified_at, accepted_line_count,
-                   [(item.line_number, item.reject_reason) for item in coalesce(rejected_lines, [])]
+            select source_file, file_size_bytes, file_modified_at, file_status, accepted_line_count,
+                   [(item.line_number, item.reject_reason) for item in coalesce(rejected_lines, [])],
+                   read_path, landing_note
             from {dbt.this}
-            where file_status in ('loaded', 'empty')
             """
         ).fetchall()
-    except duckdb.CatalogException:
+    except duckdb.Error:
         return {}
     return {
-        path: {
-            "version": (size, _utc(modified)),
-            "accepted_line_count": accepted,
-            "rejected_lines": [tuple(item.values()) if isinstance(item, dict) else tuple(item) for item in rejected],
-        }
-        for path, size, modified, accepted, rejected in rows
+        path: landing.FileCheck(
+            path, size, modified, status, accepted,
+            [tuple(item.values()) if isinstance(item, dict) else tuple(item) for item in rejected],
+            read_path=read_path, landing_note=note,
+        )
+        for path, size, modified, status, accepted, rejected, read_path, note in rows
     }
+
+
+def _copy_dir(dbt, session) -> Path:
+    """Where line copies go: the configured folder, else beside the DuckDB file."""
+    configured = dbt.config.get("line_copy_dir")
+    if configured:
+        return Path(configured).absolute()
+    (database_path,) = session.execute(
+        "select path from duckdb_databases() where database_name = current_database()"
+    ).fetchone()
+    return Path(f"{database_path}.landing").absolute()
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    max_line_bytes = int(dbt.config.get("max_line_bytes"))
-
-    landed = dbt.source("job_board", "posting_files")
-    files = landed.project("filename, size, last_modified").order("filename").fetchall()
-    if not files and not _empty_run():
+    # the source names this model's input for dbt's lineage; the files are listed by the glob
+    # itself, since DuckDB's listing fails on a name that is not UTF-8 and skips non-files
+    try:
+        dbt.source("job_board", "posting_files")
+    except duckdb.Error:
+        pass
+    raw_glob = dbt.config.get("raw_glob")
+    checks = [] if _dbt_flag("EMPTY") else landing.check_files(
+        session,
+        raw_glob,
+        max_line_bytes=int(dbt.config.get("max_line_bytes")),
+        previous={} if _full_refresh(dbt) else _previous_checks(dbt, session),
+        copy_dir=_copy_dir(dbt, session),
+        errors=duckdb.Error,
+    )
+    if not checks and not _dbt_flag("EMPTY"):
         # a glob that matches nothing is a configuration error, not an empty market
-        raise RuntimeError(f"no raw file matches JOB_MARKET_RAW={dbt.config.get('raw_glob')!r}")
+        raise RuntimeError(f"no raw file matches JOB_MARKET_RAW={raw_glob!r}")
 
     session.execute(
         """
         create or replace temp table job_board_file_checks (
             source_file varchar,
             file_size_bytes bigint,
-            file_modified_at timestamptz,
+            file_modified_at timestamp,
             file_status varchar,
             accepted_line_count bigint,
-            read_error varchar
+            read_error varchar,
+            read_path varchar,
+            landing_note varchar
         )
         """
     )
     session.execute(
-        """
-        create or replace temp table job_board_rejected (
-            source_file varchar, line_number bigint, reject_type varchar
-        )
-        """
+        "create or replace temp table job_board_rejected (source_file varchar, line_number bigint, reject_reason varchar)"
     )
-
-    # Files checked by the previous build and unchanged since (same size and modification time)
-    # keep their results: a landed batch is read once here, not on every build. A full refresh
-    # starts from the files alone.
-    previous = {} if _full_refresh(dbt) else _previous_checks(dbt, session)
-    reused = {
-        path: previous[path]
-        for path, size, modified in files
-        if path in previous and previous[path]["version"] == (size, _utc(modified))
-    }
-
-    to_read = [path for path, size, _ in files if size > 0 and path not in reused]
-    accepted, errors, reject_tables = {}, {}, []
-    for path, check in reused.items():
-        accepted[path] = check["accepted_line_count"]
-    if to_read:
-        try:
-            counts, rejects, scans = _scan(session, to_read, max_line_bytes, "all")
-            accepted.update(counts)
-            reject_tables.append((rejects, scans))
-        except duckdb.Error:
-            # Some file cannot be read: read each on its own to name it; the others still load.
-            for index, path in enumerate(to_read):
-                try:
-                    counts, rejects, scans = _scan(session, [path], max_line_bytes, f"file_{index}")
-                    accepted.update(counts)
-                    reject_tables.append((rejects, scans))
-                except duckdb.Error as error:
-                    errors[path] = _read_error(error)
-
-    for rejects, scans in reject_tables:
-        session.execute(
-            f"""
-            insert into job_board_rejected
-            select scans.file_path, errors.line, min(errors.error_type)
-            from {rejects} as errors
-            inner join {scans} as scans
-                on errors.scan_id = scans.scan_id and errors.file_id = scans.file_id
-            group by scans.file_path, errors.line
-            """
-        )
-        session.execute(f"drop table if exists {rejects}")
-        session.execute(f"drop table if exists {scans}")
-
-    checks = []
-    for path, size, modified in files:
-        if path in errors:
-            status, lines = "unreadable", None
-        else:
-            lines = accepted.get(path, 0)
-            status = "loaded"  # refined to 'empty' below when no line at all was found
-        checks.append((path, size, modified, status, lines, errors.get(path)))
     if checks:
-        session.executemany("insert into job_board_file_checks values (?, ?, ?, ?, ?, ?)", checks)
+        session.executemany(
+            "insert into job_board_file_checks values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (c.source_file, c.size, c.modified, c.status, c.accepted, c.read_error, c.read_path, c.landing_note)
+                for c in checks
+            ],
+        )
+    rejected = [(c.source_file, line, reason) for c in checks for line, reason in c.rejected]
+    if rejected:
+        session.executemany("insert into job_board_rejected values (?, ?, ?)", rejected)
 
-    reused_rejects = [
-        (path, line_number, reason)
-        for path, check in reused.items()
-        for line_number, reason in check["rejected_lines"]
-    ]
-    if reused_rejects:
-        session.executemany("insert into job_board_rejected values (?, ?, ?)", reused_rejects)
-
-    # DuckDB's error types become our reasons; reused rows already carry a reason
-    reasons = " ".join(f"when '{kind}' then '{code}'" for kind, code in REJECT_REASONS.items())
-    reasons += " " + " ".join(f"when '{code}' then '{code}'" for code in REJECT_REASONS.values())
     return session.sql(
-        f"""
+        """
         with
 
         rejected as (
@@ -235,10 +128,7 @@ def model(dbt, session):
                 source_file,
                 count(*) as rejected_line_count,
                 list(
-                    struct_pack(
-                        line_number := line_number,
-                        reject_reason := case reject_type {reasons} else 'unreadable_line' end
-                    )
+                    struct_pack(line_number := line_number, reject_reason := reject_reason)
                     order by line_number
                 ) as rejected_lines
             from job_board_rejected
@@ -247,17 +137,12 @@ def model(dbt, session):
 
         counted as (
             select
-                checks.source_file,
-                checks.file_size_bytes,
-                timezone('UTC', checks.file_modified_at) as file_modified_at,
-                checks.file_status,
-                checks.accepted_line_count,
+                checks.*,
                 case
-                    when checks.file_status = 'unreadable' then null
-                    else coalesce(rejected.rejected_line_count, 0)
+                    when checks.accepted_line_count is not null
+                        then coalesce(rejected.rejected_line_count, 0)
                 end as rejected_line_count,
-                rejected.rejected_lines,
-                checks.read_error
+                rejected.rejected_lines
             from job_board_file_checks as checks
             left join rejected
                 on checks.source_file = rejected.source_file
@@ -275,7 +160,9 @@ def model(dbt, session):
             accepted_line_count,
             rejected_line_count,
             rejected_lines,
-            read_error
+            read_error,
+            read_path,
+            landing_note
         from counted
         order by source_file
         """

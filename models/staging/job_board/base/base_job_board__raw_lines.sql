@@ -6,17 +6,26 @@
 -- Which files: every readable file on a first build or a full refresh, else only those the
 -- observations table does not hold yet (see job_board_files_to_load in macros/incremental.sql).
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
+-- A file DuckDB's reader cannot take (mixed line ends, a name that is not UTF-8) is read from the
+-- landing check's line copy, whose lines are JSON strings (see job_market.landing): decoded here.
 {{ config(materialized='view') }}
 
 {#- the file list is read when the view is built; when the landing check has never run (compile
     or lint on a fresh warehouse) the view compiles over no file -#}
-{%- set files_to_load = job_board_files_to_load(ref('base_job_board__posting_files'))['files'] %}
+{%- set to_load = job_board_files_to_load(ref('base_job_board__posting_files')) %}
+{%- set files_to_load = to_load['files'] %}
+{%- set read_paths = [] %}
+{%- for path in files_to_load or [] %}
+    {%- do read_paths.append(to_load['read_paths'][path]) %}
+{%- endfor %}
 
 with
 
 posting_files as (
     select
         source_file,
+        read_path,
+        landing_note,
         accepted_line_count
     from {{ ref('base_job_board__posting_files') }}
     where
@@ -30,6 +39,8 @@ posting_files as (
 file_offsets as (
     select
         source_file,
+        read_path,
+        landing_note,
         coalesce(
             sum(accepted_line_count) over (
                 order by source_file rows between unbounded preceding and 1 preceding
@@ -41,20 +52,23 @@ file_offsets as (
 
 scanned_lines as (
     select
-        source_file,
+        source_file as read_path,
         raw_line,
         row_number() over () as scan_position
-    from {{ read_text_lines(files_to_load, var('job_board_max_line_bytes', 67108864)) }} as text_lines
+    from {{ read_text_lines(read_paths, var('job_board_max_line_bytes', 67108864)) }} as text_lines
 ),
 
 final as (
     select
-        scanned_lines.source_file,
+        file_offsets.source_file,
         scanned_lines.scan_position - file_offsets.lines_before_file as accepted_position,
-        scanned_lines.raw_line
+        case
+            when file_offsets.landing_note is null then scanned_lines.raw_line
+            else {{ json_scalar_text('scanned_lines.raw_line') }}
+        end as raw_line
     from scanned_lines
     inner join file_offsets
-        on scanned_lines.source_file = file_offsets.source_file
+        on scanned_lines.read_path = file_offsets.read_path
 )
 
 select * from final
