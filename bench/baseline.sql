@@ -365,7 +365,8 @@ salary_resolved as (
 )
 
 select
-    source || ':' || posting_id as posting_key,
+    -- macros/posting_key.sql: the source's "\" and ":" escaped, then ":" and the id
+    replace(replace(source, '\', '\\'), ':', '\:') || ':' || posting_id as posting_key,
     posting_id,
     source,
     scraped_at,

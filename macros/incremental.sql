@@ -205,7 +205,7 @@
     {%- if is_incremental() -%}
         delete from {{ this }}
         where posting_key not in (
-            select source || ':' || posting_id
+            select {{ posting_key('source', 'posting_id') }}
             from {{ observations_relation }}
             where quarantine_reason is null
         )
@@ -228,8 +228,8 @@
     after the model's watermark (all observations on a first build or a full refresh). -#}
 {% macro postings_with_new_observations(observations_relation) -%}
     {%- if is_incremental() -%}
-        source || ':' || posting_id in (
-            select source || ':' || posting_id
+        {{ posting_key('source', 'posting_id') }} in (
+            select {{ posting_key('source', 'posting_id') }}
             from {{ observations_relation }}
             where
                 {{ loaded_since_last_staging('loaded_at') }}

@@ -1,24 +1,39 @@
 {#- Contact details are personal data the marts never need: e-mail addresses and phone numbers
-    in free text are replaced by "[email redacted]" and "[phone redacted]" in staging, so no
-    model downstream of staging (and no table at all) holds them.
-    E-mail: local@domain.tld. Phone: an international number written with "+" ("+1 415 555 0100",
-    "+44 (0)20 7946 0958", "+4930123456"), a North American 3-3-4 number ("(415) 555-0100",
-    "415.555.0100"), or digits after tel / phone / mobile / cell / whatsapp ("Tel: 030 1234567").
+    in any text field are replaced by "[email redacted]" and "[phone redacted]" when a line is
+    loaded (base_job_board__observations), so no table holds them: not staging, not the quarantine
+    table's raw lines, not the marts.
+    E-mail: local@domain.tld, the "@" also written as an HTML entity (&#64; &#x40; &commat;, also
+    once more escaped as &amp;#64;), URL-encoded (%40), as a JSON or C escape (\u0040, \x40) or as
+    a full-width or small commercial at (U+FF20, U+FE6B).
+    Phone: an international number written with "+" ("+1 415 555 0100", "+44 (0)20 7946 0958",
+    "+4930123456"), a North American 3-3-4 number ("(415) 555-0100", "415.555.0100"), or digits
+    after tel / phone / mobile / cell / whatsapp ("Tel: 030 1234567").
     Salary ranges ("150000 - 180000"), years ("2019-2024") and versions are left alone.
     Best effort: obfuscated forms ("name [at] domain dot com") are not recognised.
     Patterns are RE2 and Java compatible (no lookarounds), like macros/cross_db/regex.sql asks. -#}
 
+{#- The "@" of an e-mail address and its encodings. -#}
+{% macro _email_at_pattern() -%}
+    (@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)
+{%- endmacro %}
+
 {% macro _email_pattern() -%}
-    '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}'
+    '[A-Za-z0-9._%+-]+{{ _email_at_pattern() }}[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}'
 {%- endmacro %}
 
 {% macro _phone_pattern() -%}
     '\+[0-9]{1,3}[ .-]?(\([0-9]{1,4}\)[ .-]?)?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\) ?|\b[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9 ().-]{6,}[0-9]'
 {%- endmacro %}
 
+{#- Whether a text may hold an e-mail address: it holds an "@" or one of its encodings. A plain
+    "@" is tested first (a substring search); the pattern only runs on text without one. -#}
+{% macro may_hold_email_address(expression) -%}
+    ({{ dbt.position("'@'", expression) }} > 0 or {{ regex_matches(expression, "'" ~ _email_at_pattern() ~ "'") }})
+{%- endmacro %}
+
 {% macro redact_email_addresses(expression) -%}
     case
-        when {{ dbt.position("'@'", expression) }} > 0
+        when {{ may_hold_email_address(expression) }}
             then {{ regex_replace_all(expression, _email_pattern(), "'[email redacted]'") }}
         else {{ expression }}
     end
@@ -28,7 +43,22 @@
     {{ regex_replace_all(expression, _phone_pattern(), "'[phone redacted]'") }}
 {%- endmacro %}
 
-{#- Both; the e-mail pattern only runs on text holding an "@". -#}
+{#- Both; the e-mail pattern only runs on text that may hold an address. -#}
 {% macro redact_contact_details(expression) -%}
     {{ redact_phone_numbers(redact_email_addresses(expression)) }}
+{%- endmacro %}
+
+{#- Whether a text holds an e-mail address or a phone number (as redact_contact_details finds
+    them). Pass a column name or a short expression: it is repeated. -#}
+{% macro has_contact_details(expression) -%}
+    (
+        ({{ may_hold_email_address(expression) }} and {{ regex_matches(expression, _email_pattern()) }})
+        or {{ regex_matches(expression, _phone_pattern()) }}
+    )
+{%- endmacro %}
+
+{#- redact_contact_details where `condition` (a SQL boolean, e.g. a flag computed once for several
+    fields) holds, else the expression as it is. -#}
+{% macro redact_contact_details_where(condition, expression) -%}
+    case when {{ condition }} then {{ redact_contact_details(expression) }} else {{ expression }} end
 {%- endmacro %}

@@ -47,3 +47,13 @@
 {% macro default__json_scalar_text(json_text) -%}
     ({{ json_text }} ->> '$')
 {%- endmacro %}
+
+{#- Whether a JSON object's top level names a key twice ({"a": 1, "a": 2}): readers disagree on
+    which value counts (DuckDB's from_json keeps the first). Null when not a JSON object. -#}
+{% macro json_has_duplicate_keys(json_text) -%}
+    {{ return(adapter.dispatch('json_has_duplicate_keys', 'job_market_warehouse')(json_text)) }}
+{%- endmacro %}
+
+{% macro default__json_has_duplicate_keys(json_text) -%}
+    (len(json_keys({{ json_text }})) > len(list_distinct(json_keys({{ json_text }}))))
+{%- endmacro %}

@@ -44,6 +44,17 @@
     {{ regex_replace_all("lower(" ~ text ~ ")", "'401\\s*\\(?k\\)?'", "' '") }}
 {%- endmacro %}
 
+{#- Whether a salary text puts a sign before an amount ("-$50,000", "$ -50k", "(−50,000)",
+    "+$5,000"): a negative or signed amount is no pay, so such a text gives no amount (and the
+    line is flagged salary_text_signed_amount). A dash between two amounts or after a word is a
+    range or a separator, not a sign ("$150k - $180k", "DOE - $120,000"). -#}
+{% macro salary_text_has_signed_amount(text) -%}
+    {{ regex_matches(
+        _salary_text_for_amounts(text),
+        "'(^|[^0-9a-z.,''’%)\\s])\\s*[-−+]\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*\\d'"
+    ) }}
+{%- endmacro %}
+
 {% macro salary_text_has_amount(text) -%}
     (
         {{ regex_matches(_salary_text_for_amounts(text), "'\\d'") }}
@@ -61,6 +72,7 @@
     {%- set single_pattern = "'" ~ _salary_number_pattern() ~ "'" -%}
     case
         when not {{ salary_text_has_amount(text) }} then null
+        when {{ salary_text_has_signed_amount(text) }} then null
         when {{ regex_matches(lowered, range_pattern) }} then
         {%- if which == 'min' %}
             {{ _salary_number(regex_extract(lowered, range_pattern, 1)) }}

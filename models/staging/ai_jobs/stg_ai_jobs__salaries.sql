@@ -28,7 +28,8 @@ identified as (
 
 final as (
     select
-        'ai_jobs_survey:' || record_hash || '-' || cast(record_occurrence as varchar) as posting_key,
+        {{ posting_key("'ai_jobs_survey'", "record_hash || '-' || cast(record_occurrence as varchar)") }}
+            as posting_key,
         record_hash || '-' || cast(record_occurrence as varchar) as posting_id,
         'ai_jobs_survey' as source,
         cast({{ dbt.string_literal(var('ai_jobs_snapshot_date')) }} as timestamp) as scraped_at,

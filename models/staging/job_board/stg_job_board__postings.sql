@@ -162,7 +162,7 @@ salary_resolved as (
 final as (
     select
         -- ids
-        source || ':' || posting_id as posting_key,
+        {{ posting_key('source', 'posting_id') }} as posting_key,
         posting_id,
         source,
 

@@ -2,8 +2,10 @@
 -- editor counts them): the line parsed into the fields of the raw contract, cleaned, and judged.
 -- quarantine_reason says why a line cannot be used (null: usable); data_issues lists the
 -- field-level problems of a usable line (the field is then nulled or reinterpreted, never the row
--- dropped). Descriptions become plain text with e-mail addresses and phone numbers redacted here,
--- so no table holds them; the raw line is kept (redacted) only for quarantined lines.
+-- dropped). E-mail addresses and phone numbers are redacted here from every text field (the
+-- description as plain text, title, company, location, the other short fields, skill tags, the
+-- raw line of a quarantined line), so no table holds them; a line whose posting_id or source holds
+-- one is quarantined (contact_details_in_id).
 --
 -- Incremental: a build appends the lines of the files it has not loaded yet (path, size and
 -- modification time; see job_board_files_to_load), stamped with loaded_at; when a loaded file
@@ -51,6 +53,10 @@
 {%- set quarantine_raw_line_chars = var('job_board_quarantine_raw_line_chars', 65536) %}
 {%- set short_text_concat = "concat_ws('|', posting_id_text, source_text, scraped_at_text, title_text, posted_at_text, "
     ~ (short_text_fields | join('_text, ')) ~ "_text)" %}
+{#- the stored short fields and the skill tags, tested at once for contact details -#}
+{%- set stored_short_text_concat = "concat_ws('|', posting_id_clean, source_clean, title_clean, "
+    ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as varchar))" %}
+
 
 with
 
@@ -214,6 +220,11 @@ extracted as (
         parsed.parsed_fields.skills as skills_json,
         {{ json_value_kind('parsed.parsed_fields.skills') }} as skills_kind,
 
+        -- which value a reader takes of a key named twice differs: flagged
+        case
+            when not parsed.is_first_parse_failed then {{ json_has_duplicate_keys('parsed.raw_line') }}
+        end as has_duplicate_keys,
+
         {{ content_hash('parsed.raw_line') }} as observation_hash
     from parsed
 ),
@@ -248,6 +259,7 @@ cleaned as (
         salary_max_text,
         observation_hash,
         is_line_repaired,
+        has_duplicate_keys,
         has_short_text_controls,
         has_description_controls,
         {{ clean_text_field('has_short_text_controls', 'posting_id_text') }} as posting_id_clean,
@@ -272,9 +284,12 @@ cleaned as (
     from short_text_checked
 ),
 
+-- contact details are rare: the stored short fields (~200 bytes together) are tested at once, and
+-- only a line that holds one has them redacted field by field (in typed and final)
 plain as (
     select
         *,
+        {{ has_contact_details(stored_short_text_concat) }} as has_short_text_contacts,
         {{ html_to_text('description_clean') }} as description_plain
     from cleaned
 ),
@@ -282,13 +297,14 @@ plain as (
 typed as (
     select
         *,
-        {{ to_utc_timestamp('scraped_at_clean') }} as scraped_at,
+        {{ to_utc_timestamp('scraped_at_clean') }} as scraped_at_parsed,
         cast({{ to_utc_timestamp('posted_at_clean') }} as date) as posted_at_date,
         {{ finite_or_null(try_cast('salary_min_text', 'double')) }} as structured_salary_min,
         {{ finite_or_null(try_cast('salary_max_text', 'double')) }} as structured_salary_max,
         {{ salary_period_from_field('salary_period_clean') }} as structured_salary_period,
         upper(salary_currency_clean) as structured_salary_currency,
-        {{ json_to_string_list('skills_json') }} as skill_tags,
+        {{ json_to_string_list(redact_contact_details_where('has_short_text_contacts', 'cast(skills_json as varchar)')) }}
+            as skill_tags,
         {{ redact_contact_details('description_plain') }} as description_text
     from plain
 ),
@@ -299,6 +315,10 @@ typed as (
 versioned as (
     select
         typed.*,
+        -- a time the engine holds but cannot compute with (year 294247) is out of range
+        case
+            when typed.scraped_at_parsed < cast('9999-12-31 00:00:00' as timestamp) then typed.scraped_at_parsed
+        end as scraped_at,
         posting_files.file_size_bytes,
         posting_files.file_modified_at
     from typed
@@ -327,14 +347,19 @@ judged as (
             when scraped_at_kind is null or scraped_at_kind = 'null' then 'missing_scraped_at'
             when scraped_at_kind <> 'string' then 'invalid_scraped_at'
             when scraped_at_clean is null then 'missing_scraped_at'
-            when scraped_at is null then 'invalid_scraped_at'
+            when scraped_at_parsed is null then 'invalid_scraped_at'
             when
-                scraped_at < cast('2000-01-01' as timestamp)
+                scraped_at is null
+                or scraped_at < cast('2000-01-01' as timestamp)
                 or scraped_at > {{ dbt.dateadd('day', 1, 'file_modified_at') }}
                 then 'scraped_at_out_of_range'
             when title_kind is null or title_kind = 'null' then 'missing_title'
             when title_kind <> 'string' then 'invalid_title'
             when title_clean is null then 'missing_title'
+            when
+                has_short_text_contacts
+                and {{ has_contact_details("concat_ws('|', posting_id_clean, source_clean)") }}
+                then 'contact_details_in_id'
         end as quarantine_reason
     from versioned
 ),
@@ -356,8 +381,8 @@ final as (
         observation_hash,
 
         -- ids
-        posting_id_clean as posting_id,
-        lower(source_clean) as source,
+        {{ redact_contact_details_where('has_short_text_contacts', 'posting_id_clean') }} as posting_id,
+        lower({{ redact_contact_details_where('has_short_text_contacts', 'source_clean') }}) as source,
 
         -- timestamps (UTC); posted dates from the future or before 2000 are dropped (flagged)
         scraped_at,
@@ -368,23 +393,23 @@ final as (
         end as posted_date,
 
         -- status: missing means active; anything else is kept, lowercased
-        coalesce(lower(status_clean), 'active') as posting_status,
+        coalesce(lower({{ redact_contact_details_where('has_short_text_contacts', 'status_clean') }}), 'active') as posting_status,
 
         -- descriptive text
-        title_clean as title,
-        company_clean as company_name,
-        location_clean as location_text,
-        workplace_type_clean as workplace_type_text,
-        employment_type_clean as employment_type_text,
-        seniority_clean as board_seniority_text,
+        {{ redact_contact_details_where('has_short_text_contacts', 'title_clean') }} as title,
+        {{ redact_contact_details_where('has_short_text_contacts', 'company_clean') }} as company_name,
+        {{ redact_contact_details_where('has_short_text_contacts', 'location_clean') }} as location_text,
+        {{ redact_contact_details_where('has_short_text_contacts', 'workplace_type_clean') }} as workplace_type_text,
+        {{ redact_contact_details_where('has_short_text_contacts', 'employment_type_clean') }} as employment_type_text,
+        {{ redact_contact_details_where('has_short_text_contacts', 'seniority_clean') }} as board_seniority_text,
         description_text,
         skill_tags,
 
         -- salary as published
-        salary_clean as salary_text,
+        {{ redact_contact_details_where('has_short_text_contacts', 'salary_clean') }} as salary_text,
         structured_salary_min,
         structured_salary_max,
-        structured_salary_currency,
+        {{ redact_contact_details_where('has_short_text_contacts', 'structured_salary_currency') }} as structured_salary_currency,
         structured_salary_period,
 
         -- field-level problems of the line (the row is kept)
@@ -399,7 +424,9 @@ final as (
             ("skills_kind = 'string'", 'skills_not_a_list'),
             ("skills_kind in ('object', 'number', 'boolean')", 'skills_unreadable'),
             ("is_line_repaired or has_short_text_controls or has_description_controls", 'control_characters_removed'),
-            ("description_text <> description_plain", 'contact_details_redacted'),
+            ("description_text <> description_plain or has_short_text_contacts", 'contact_details_redacted'),
+            ("salary_clean is not null and " ~ salary_text_has_signed_amount('salary_clean'), 'salary_text_signed_amount'),
+            ("has_duplicate_keys", 'duplicate_json_keys'),
         ]) }} as data_issues
     from judged
 )
