@@ -49,7 +49,8 @@
 {%- endmacro %}
 
 {#- Whether a JSON object's top level names a key twice ({"a": 1, "a": 2}): readers disagree on
-    which value counts (DuckDB's from_json keeps the first). Null when not a JSON object. -#}
+    which value counts (DuckDB's from_json keeps the first). Call it only on text that parses as a
+    JSON object: other JSON gives false, text that is not JSON an error. -#}
 {% macro json_has_duplicate_keys(json_text) -%}
     {{ return(adapter.dispatch('json_has_duplicate_keys', 'job_market_warehouse')(json_text)) }}
 {%- endmacro %}

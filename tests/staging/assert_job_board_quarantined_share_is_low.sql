@@ -30,8 +30,7 @@ line_counts as (
 ),
 
 file_counts as (
-    select
-        sum(case when file_status in ('unreadable', 'not_a_file') then 1 else 0 end) as rejected_files
+    select sum(case when file_status in ('unreadable', 'not_a_file') then 1 else 0 end) as rejected_files
     from posting_files
 ),
 

@@ -54,6 +54,7 @@
 {%- set short_text_concat = "concat_ws('|', posting_id_text, source_text, scraped_at_text, title_text, posted_at_text, "
     ~ (short_text_fields | join('_text, ')) ~ "_text)" %}
 {#- the stored short fields and the skill tags, tested at once for contact details -#}
+{%- set contacts = 'has_short_text_contacts' %}
 {%- set stored_short_text_concat = "concat_ws('|', posting_id_clean, source_clean, title_clean, "
     ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as varchar))" %}
 
@@ -303,8 +304,7 @@ typed as (
         {{ finite_or_null(try_cast('salary_max_text', 'double')) }} as structured_salary_max,
         {{ salary_period_from_field('salary_period_clean') }} as structured_salary_period,
         upper(salary_currency_clean) as structured_salary_currency,
-        {{ json_to_string_list(redact_contact_details_where('has_short_text_contacts', 'cast(skills_json as varchar)')) }}
-            as skill_tags,
+        {{ json_to_string_list(redact_contact_details_where(contacts, 'cast(skills_json as varchar)')) }} as skill_tags,
         {{ redact_contact_details('description_plain') }} as description_text
     from plain
 ),
@@ -381,8 +381,8 @@ final as (
         observation_hash,
 
         -- ids
-        {{ redact_contact_details_where('has_short_text_contacts', 'posting_id_clean') }} as posting_id,
-        lower({{ redact_contact_details_where('has_short_text_contacts', 'source_clean') }}) as source,
+        {{ redact_contact_details_where(contacts, 'posting_id_clean') }} as posting_id,
+        lower({{ redact_contact_details_where(contacts, 'source_clean') }}) as source,
 
         -- timestamps (UTC); posted dates from the future or before 2000 are dropped (flagged)
         scraped_at,
@@ -393,23 +393,25 @@ final as (
         end as posted_date,
 
         -- status: missing means active; anything else is kept, lowercased
-        coalesce(lower({{ redact_contact_details_where('has_short_text_contacts', 'status_clean') }}), 'active') as posting_status,
+        coalesce(
+            lower({{ redact_contact_details_where(contacts, 'status_clean') }}), 'active'
+        ) as posting_status,
 
         -- descriptive text
-        {{ redact_contact_details_where('has_short_text_contacts', 'title_clean') }} as title,
-        {{ redact_contact_details_where('has_short_text_contacts', 'company_clean') }} as company_name,
-        {{ redact_contact_details_where('has_short_text_contacts', 'location_clean') }} as location_text,
-        {{ redact_contact_details_where('has_short_text_contacts', 'workplace_type_clean') }} as workplace_type_text,
-        {{ redact_contact_details_where('has_short_text_contacts', 'employment_type_clean') }} as employment_type_text,
-        {{ redact_contact_details_where('has_short_text_contacts', 'seniority_clean') }} as board_seniority_text,
+        {{ redact_contact_details_where(contacts, 'title_clean') }} as title,
+        {{ redact_contact_details_where(contacts, 'company_clean') }} as company_name,
+        {{ redact_contact_details_where(contacts, 'location_clean') }} as location_text,
+        {{ redact_contact_details_where(contacts, 'workplace_type_clean') }} as workplace_type_text,
+        {{ redact_contact_details_where(contacts, 'employment_type_clean') }} as employment_type_text,
+        {{ redact_contact_details_where(contacts, 'seniority_clean') }} as board_seniority_text,
         description_text,
         skill_tags,
 
         -- salary as published
-        {{ redact_contact_details_where('has_short_text_contacts', 'salary_clean') }} as salary_text,
+        {{ redact_contact_details_where(contacts, 'salary_clean') }} as salary_text,
         structured_salary_min,
         structured_salary_max,
-        {{ redact_contact_details_where('has_short_text_contacts', 'structured_salary_currency') }} as structured_salary_currency,
+        {{ redact_contact_details_where(contacts, 'structured_salary_currency') }} as structured_salary_currency,
         structured_salary_period,
 
         -- field-level problems of the line (the row is kept)
