@@ -271,7 +271,12 @@ salary_text_matches as (
     select
         *,
         regexp_matches(amount_text, '\d')
-        and (text_salary_currency is not null or text_salary_period is not null) as has_amount,
+        and (text_salary_currency is not null or text_salary_period is not null)
+        -- a sign before an amount ("-$50,000") is no pay (macro salary_text_has_signed_amount)
+        and not regexp_matches(
+            amount_text,
+            '(^|[^0-9a-z.,''’%)\s$€£₹¥])\s*(?:[$€£₹¥]\s*)?[-−+]\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*\d'
+        ) as has_amount,
         regexp_extract(
             amount_text,
             '(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?(?:\s*(?:[$€£₹¥]|usd|eur|gbp|inr|cad|aud|chf))?(?:\s*(?:/|per|an|a)\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\s*(?:-|–|—|to)\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?',

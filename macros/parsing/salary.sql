@@ -46,12 +46,14 @@
 
 {#- Whether a salary text puts a sign before an amount ("-$50,000", "$ -50k", "(−50,000)",
     "+$5,000"): a negative or signed amount is no pay, so such a text gives no amount (and the
-    line is flagged salary_text_signed_amount). A dash between two amounts or after a word is a
-    range or a separator, not a sign ("$150k - $180k", "DOE - $120,000"). -#}
+    line is flagged salary_text_signed_amount). A dash between two amounts (also after a currency
+    written behind the first: "90.000 € - 110.000 €") or after a word is a range or a separator,
+    not a sign ("$150k - $180k", "DOE - $120,000"). Mirror: _SIGNED_AMOUNT_RE in
+    src/job_market/generator.py. -#}
 {% macro salary_text_has_signed_amount(text) -%}
     {{ regex_matches(
         _salary_text_for_amounts(text),
-        "'(^|[^0-9a-z.,''’%)\\s])\\s*[-−+]\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*\\d'"
+        "'(^|[^0-9a-z.,''’%)\\s$€£₹¥])\\s*(?:[$€£₹¥]\\s*)?[-−+]\\s*(?:[a-z]{0,2}\\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\\s*\\d'"
     ) }}
 {%- endmacro %}
 

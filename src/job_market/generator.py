@@ -520,6 +520,14 @@ def _amount(digits: str) -> float:
     return float(digits.replace(",", ""))
 
 
+# a sign before an amount (macro salary_text_has_signed_amount); a dash after an amount, a word or
+# a currency written behind an amount is a range or a separator
+_SIGNED_AMOUNT_RE = re.compile(
+    r"(^|[^0-9a-z.,'\u2019%)\s$€£₹¥])\s*(?:[$€£₹¥]\s*)?[-\u2212+]\s*"
+    r"(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*\d"
+)
+
+
 def parse_salary_text(text: Optional[str]):
     """(min, max, currency, period) read from free text the way the warehouse reads it; amounts
     are None when the text names no amount with a currency or period."""
@@ -530,6 +538,8 @@ def parse_salary_text(text: Optional[str]):
     cur = currency_from_text(text)
     period = period_from_text(text)
     if not re.search(r"\d", low) or (cur is None and period is None):
+        return None, None, cur, period
+    if _SIGNED_AMOUNT_RE.search(low):  # "-$50,000": a signed amount is no pay
         return None, None, cur, period
     m = _RANGE_RE.search(low)
     if m:
