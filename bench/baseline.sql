@@ -101,15 +101,21 @@ from read_csv(getvariable('seeds_dir') || '/taxonomies/skills.csv', header = tru
 -- Text helpers (the project's macros, as DuckDB macros; literal patterns compile once)
 -- ================================================================================================
 
--- tokens for skill matching: lowercase words keeping + # inner dots and a leading dot, i.e. the
--- matches of '\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*' in lower(x); built as the project's DuckDB macro
--- does (macros/parsing/text_keys.sql): dot runs keep their last dot, one replace turns every
--- separator into one space, then string_split (no regex match per token)
+-- tokens for skill matching, the project's rule (macros/parsing/text_keys.sql, skill_tokens):
+-- lowercase words keeping + # inner dots and a leading dot; a gap between two words that holds a
+-- separator (, ; : ! ? ( ) [ ] { } | / \ *, line breaks, bullets, dashes, a dot outside a word, a
+-- hyphen not joining two words) is the boundary token '|', so no multi-word alias matches across
+-- it. Built as the project's DuckDB macro does: one replace turns each such gap into ' | ',
+-- one more every other gap into one space, then trim and string_split (no regex match per token)
 create or replace temp macro skill_token_text(x) as
     trim(regexp_replace(
-        case when contains(lower(x), '..') then regexp_replace(lower(x), '\.{2,}', ' .', 'g') else lower(x) end,
-        '(?:[^a-z0-9+#.]|\.[^a-z0-9+#]|\.$){2,}|[^a-z0-9+#. ]|\.[^a-z0-9+#]|\.$', ' ', 'g'
-    ));
+        regexp_replace(
+            lower(x),
+            '(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|$))*(?:[,;:!?()\[\]{}|/\\*\n\r\v\f•·‣◦▪▫●○■□►▶➢➤✓✔→–—―…]|\.+(?:[^a-z0-9+#]|$)|(?:^|[^a-z0-9+#.])-|-(?:[^a-z0-9+#.]|$))(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|$))*',
+            ' | ', 'g'
+        ),
+        '[^a-z0-9+#.|]{2,}|[^a-z0-9+#.| ]', ' ', 'g'
+    ), ' |');
 
 create or replace temp macro skill_tokens(x) as
     case when skill_token_text(x) = '' then cast([] as varchar[]) else string_split(skill_token_text(x), ' ') end;

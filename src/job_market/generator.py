@@ -117,7 +117,15 @@ def seeds_dir() -> Path:
 _NON_KEY = re.compile(r"[^a-z0-9+#]+")
 _TAG_RE = re.compile(r"<[^>]*>")
 _WS_RE = re.compile(r"\s+")
-TOKEN_RE = re.compile(r"\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*")
+# skill tokens (macros/parsing/text_keys.sql, skill_tokens): every gap between tokens that holds a
+# separator becomes the boundary token "|"; the pattern is the macro's skill_boundary_pattern with
+# "$" spelled "\Z" (python_tests/test_skill_tokens.py checks both and the tokens they give)
+SKILL_BOUNDARY_RE = re.compile(
+    r"(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|\Z))*(?:[,;:!?()\[\]{}|/\\*\n\r\v\f•·‣◦▪▫●○■□►▶➢➤✓✔→–—―…]"
+    r"|\.+(?:[^a-z0-9+#]|\Z)|(?:^|[^a-z0-9+#.])-|-(?:[^a-z0-9+#.]|\Z))(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|\Z))*"
+)
+SKILL_BOUNDARY = "|"
+TOKEN_RE = re.compile(r"\||\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*")
 _LOC_PART_RE = re.compile(r"[^,()/|;\u2013\u2014-]+")
 _LOC_NON_KEY = re.compile(r"[^a-z&]+")
 _LOC_STRIP_RE = re.compile(
@@ -159,7 +167,14 @@ def html_to_text(text: Optional[str]) -> Optional[str]:
 
 
 def skill_tokens(text: str) -> list[str]:
-    return TOKEN_RE.findall(text.lower())
+    """The warehouse's skill tokens: words keeping + # and inner / leading dots, with the boundary
+    token "|" where a separator lies between two of them (none at either end)."""
+    tokens = TOKEN_RE.findall(SKILL_BOUNDARY_RE.sub(" | ", text.lower()))
+    if tokens and tokens[0] == SKILL_BOUNDARY:
+        del tokens[0]
+    if tokens and tokens[-1] == SKILL_BOUNDARY:
+        del tokens[-1]
+    return tokens
 
 
 def _blank(v) -> bool:
@@ -2108,9 +2123,12 @@ class Generator:
                 displays = [m for _, m in mentions]
                 para, risky = self._mention_block(rnd, displays, False)
                 if risky:
+                    # boundary tokens left out: the items read as one run of words, as <li>
+                    # items do once html_to_text drops the tags (and a comma list as if it had
+                    # no commas: stricter than needed, and the generated data stays as it was)
                     toks = []
                     for it in para[1]:
-                        toks.extend(skill_tokens(it.replace("&", " ")))
+                        toks.extend(t for t in skill_tokens(it.replace("&", " ")) if t != SKILL_BOUNDARY)
                     if tax.text_skills_from_tokens(toks) != mention_skills:
                         # neighbouring mentions formed another alias: one mention per sentence
                         para, _ = self._mention_block(rnd, displays, True)
