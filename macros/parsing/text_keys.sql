@@ -74,17 +74,26 @@
     end
 {%- endmacro %}
 
-{#- Description text as plain text: tags dropped, common entities decoded, whitespace collapsed.
+{#- Description text as plain text: tags dropped, common entities decoded, whitespace collapsed,
+    line breaks kept. A tag that starts or ends a block or line (<br>, <p>, <li>, <div>, <tr>,
+    <h1>, ... see _block_tag_pattern) becomes a line break, any other tag a space; a whitespace
+    run holding a line break (LF or CR) becomes one LF, any other whitespace run one space; line
+    breaks and spaces at either end go. Line breaks are kept because they separate phrases: a
+    skill alias never matches across one (skill_tokens).
     Costs are per character of long text, so each step runs only where it can change something:
-    the tag pattern on text holding a "<", the entity replacements on text holding a "&"; and the
-    whitespace pattern matches only runs of two or more whitespace characters and single non-space
-    ones (the same result as replacing every \s+ run by one space, several times faster because an
-    ordinary single space is no match). Pass a column name, not a long expression: it is repeated. -#}
+    the tag patterns on text holding a "<", the entity replacements on text holding a "&"; and the
+    space pattern matches only runs of two or more spaces or tabs and single tabs, so an ordinary
+    single space is no match (several times faster than replacing every run). Pass a column name,
+    not a long expression: it is repeated. -#}
+{% macro _block_tag_pattern() -%}
+    '(?i)</?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer)\b[^>]*>'
+{%- endmacro %}
+
 {% macro html_to_text(expression) -%}
     {%- set without_tags -%}
         case
             when {{ dbt.position("'<'", expression) }} > 0
-                then {{ regex_replace_all(expression, "'<[^>]*>'", "' '") }}
+                then {{ regex_replace_all(regex_replace_all(expression, _block_tag_pattern(), 'chr(10)'), "'<[^>]*>'", "' '") }}
             else {{ expression }}
         end
     {%- endset -%}
@@ -97,5 +106,6 @@
             else {{ without_tags }}
         end
     {%- endset -%}
-    nullif(trim({{ regex_replace_all(decoded, "'\\s{2,}|[\\t\\n\\f\\r]'", "' '") }}), '')
+    {%- set lines = regex_replace_all(decoded, "'[\\t\\f ]*[\\n\\r]\\s*'", 'chr(10)') -%}
+    nullif(trim({{ regex_replace_all(lines, "'[\\t\\f ]{2,}|[\\t\\f]'", "' '") }}, ' ' || chr(10)), '')
 {%- endmacro %}
