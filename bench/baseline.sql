@@ -101,15 +101,21 @@ from read_csv(getvariable('seeds_dir') || '/taxonomies/skills.csv', header = tru
 -- Text helpers (the project's macros, as DuckDB macros; literal patterns compile once)
 -- ================================================================================================
 
--- tokens for skill matching: lowercase words keeping + # inner dots and a leading dot, i.e. the
--- matches of '\.?[a-z0-9+#]+(?:\.[a-z0-9+#]+)*' in lower(x); built as the project's DuckDB macro
--- does (macros/parsing/text_keys.sql): dot runs keep their last dot, one replace turns every
--- separator into one space, then string_split (no regex match per token)
+-- tokens for skill matching, the project's rule (macros/parsing/text_keys.sql, skill_tokens):
+-- lowercase words keeping + # inner dots and a leading dot; a gap between two words that holds a
+-- separator (, ; : ! ? ( ) [ ] { } | / \ *, line breaks, bullets, dashes, a dot outside a word, a
+-- hyphen not joining two words) is the boundary token '|', so no multi-word alias matches across
+-- it. Built as the project's DuckDB macro does: one replace turns each such gap into ' | ',
+-- one more every other gap into one space, then trim and string_split (no regex match per token)
 create or replace temp macro skill_token_text(x) as
     trim(regexp_replace(
-        case when contains(lower(x), '..') then regexp_replace(lower(x), '\.{2,}', ' .', 'g') else lower(x) end,
-        '(?:[^a-z0-9+#.]|\.[^a-z0-9+#]|\.$){2,}|[^a-z0-9+#. ]|\.[^a-z0-9+#]|\.$', ' ', 'g'
-    ));
+        regexp_replace(
+            lower(x),
+            '(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|$))*(?:[,;:!?()\[\]{}|/\\*\n\r\v\f•·‣◦▪▫●○■□►▶➢➤✓✔→–—―…]|\.+(?:[^a-z0-9+#]|$)|(?:^|[^a-z0-9+#.])-|-(?:[^a-z0-9+#.]|$))(?:[^a-z0-9+#.]|\.+(?:[^a-z0-9+#]|$))*',
+            ' | ', 'g'
+        ),
+        '[^a-z0-9+#.|]{2,}|[^a-z0-9+#.| ]', ' ', 'g'
+    ), ' |');
 
 create or replace temp macro skill_tokens(x) as
     case when skill_token_text(x) = '' then cast([] as varchar[]) else string_split(skill_token_text(x), ' ') end;
@@ -122,20 +128,36 @@ create or replace temp macro text_match_key(x) as
         '[^a-z0-9+#]+', ' ', 'g'
     )) || ' ';
 
--- HTML to plain text. The whitespace collapse matches only runs of 2+ whitespace characters or a
--- single non-space one: the same result as '\s+' -> ' ' (RE2's \s is [\t\n\f\r ]) without a
--- replacement at every single space (about 5x faster on 2 KB descriptions).
+-- HTML to plain text, the project's rule (macros/parsing/text_keys.sql, html_to_text): a tag that
+-- starts or ends a block or line is a line break, any other tag a space; a whitespace run holding a
+-- line break is one LF, any other one space (RE2's \s is [\t\n\f\r ]); LFs and spaces at either end
+-- go. The space collapse matches only runs of 2+ spaces or tabs and single tabs: no replacement at
+-- every single space (about 5x faster on 2 KB descriptions than '\s+').
+create or replace temp macro html_without_tags(x) as
+    case
+        when position('<' in x) > 0 then regexp_replace(
+            regexp_replace(
+                x,
+                '(?i)</?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer)\b[^>]*>',
+                chr(10), 'g'
+            ),
+            '<[^>]*>', ' ', 'g'
+        )
+        else x
+    end;
+
 create or replace temp macro html_to_text(x) as
-    nullif(trim(regexp_replace(
+    nullif(trim(regexp_replace(regexp_replace(
         case
             when position('&' in x) > 0 then
                 replace(replace(replace(replace(replace(replace(
-                    case when position('<' in x) > 0 then regexp_replace(x, '<[^>]*>', ' ', 'g') else x end,
+                    html_without_tags(x),
                     '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&')
-            else case when position('<' in x) > 0 then regexp_replace(x, '<[^>]*>', ' ', 'g') else x end
+            else html_without_tags(x)
         end,
-        '\s{2,}|[\t\n\f\r]', ' ', 'g'
-    )), '');
+        '[\t\f ]*[\n\r]\s*', chr(10), 'g'),
+        '[\t\f ]{2,}|[\t\f]', ' ', 'g'
+    ), ' ' || chr(10)), '');
 
 -- contact details out of free text (e-mail addresses, phone numbers), as staging does
 create or replace temp macro redact_contact_details(x) as
@@ -145,7 +167,7 @@ create or replace temp macro redact_contact_details(x) as
                 then regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[email redacted]', 'g')
             else x
         end,
-        '\+[0-9]{1,3}[ .-]?(\([0-9]{1,4}\)[ .-]?)?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\) ?|\b[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9 ().-]{6,}[0-9]',
+        '\+[0-9]{1,3}[\s.-]?(\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,5}([\s.-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\)\s?|\b[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9\s().-]{6,}[0-9]',
         '[phone redacted]', 'g'
     );
 

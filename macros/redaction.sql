@@ -10,6 +10,8 @@
     after tel / phone / mobile / cell / whatsapp ("Tel: 030 1234567").
     Salary ranges ("150000 - 180000"), years ("2019-2024") and versions are left alone.
     Best effort: obfuscated forms ("name [at] domain dot com") are not recognised.
+    A phone number may be written across a line break (descriptions keep theirs, see html_to_text):
+    its parts may be separated by any whitespace, as by a space.
     Patterns are RE2 and Java compatible (no lookarounds), like macros/cross_db/regex.sql asks. -#}
 
 {#- The "@" of an e-mail address and its encodings. -#}
@@ -22,7 +24,7 @@
 {%- endmacro %}
 
 {% macro _phone_pattern() -%}
-    '\+[0-9]{1,3}[ .-]?(\([0-9]{1,4}\)[ .-]?)?[0-9]{2,5}([ .-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\) ?|\b[0-9]{3}[ .-])[0-9]{3}[ .-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9 ().-]{6,}[0-9]'
+    '\+[0-9]{1,3}[\s.-]?(\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,5}([\s.-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\)\s?|\b[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9\s().-]{6,}[0-9]'
 {%- endmacro %}
 
 {#- Whether a text may hold an e-mail address: it holds an "@" or one of its encodings. A plain
