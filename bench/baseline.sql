@@ -159,17 +159,29 @@ create or replace temp macro html_to_text(x) as
         '[\t\f ]{2,}|[\t\f]', ' ', 'g'
     ), ' ' || chr(10)), '');
 
--- contact details out of free text (e-mail addresses, phone numbers), as staging does
+-- contact details out of free text (e-mail addresses, also with an encoded "@", and phone
+-- numbers), as staging does (macros/redaction.sql)
+create or replace temp macro may_hold_email_address(x) as
+    position('@' in x) > 0 or regexp_matches(x, '(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)');
+
+create or replace temp macro has_contact_details(x) as
+    (may_hold_email_address(x) and regexp_matches(x, '[A-Za-z0-9._%+-]+(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}'))
+    or regexp_matches(x, '\+[0-9]{1,3}[\s.-]?(\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,5}([\s.-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\)\s?|\b[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9\s().-]{6,}[0-9]');
+
 create or replace temp macro redact_contact_details(x) as
     regexp_replace(
         case
-            when position('@' in x) > 0
-                then regexp_replace(x, '[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[email redacted]', 'g')
+            when may_hold_email_address(x)
+                then regexp_replace(x, '[A-Za-z0-9._%+-]+(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}', '[email redacted]', 'g')
             else x
         end,
         '\+[0-9]{1,3}[\s.-]?(\([0-9]{1,4}\)[\s.-]?)?[0-9]{2,5}([\s.-]?[0-9]{2,5}){1,4}|(\([0-9]{3}\)\s?|\b[0-9]{3}[\s.-])[0-9]{3}[\s.-][0-9]{4}\b|(?i:\b(tel|phone|mobile|cell|whatsapp)\b)\.?:?\s*[0-9][0-9\s().-]{6,}[0-9]',
         '[phone redacted]', 'g'
     );
+
+-- the short fields of a line that holds contact details, redacted one by one
+create or replace temp macro redact_contact_details_where(flag, x) as
+    case when flag then redact_contact_details(x) else x end;
 
 create or replace temp macro salary_period_from_text(x) as
     case
@@ -275,7 +287,14 @@ ranked as (
 ),
 
 latest as (
-    select * from ranked where observation_recency_rank = 1
+    select
+        *,
+        has_contact_details(concat_ws(
+            '|', id_key, source_key, title, company, location, workplace_type, employment_type, seniority,
+            salary, status, salary_currency, cast(skills as varchar)
+        )) as has_contacts
+    from ranked
+    where observation_recency_rank = 1
 ),
 
 -- salary text parsed once per distinct text
@@ -343,12 +362,12 @@ parsed as (
             else cast(timezone('UTC', try_cast(trim(latest.posted_at) as timestamptz)) as date)
         end as posted_date,
         coalesce(nullif(lower(trim(latest.status)), ''), 'active') as posting_status,
-        nullif(trim(latest.title), '') as title,
-        nullif(trim(latest.company), '') as company_name,
-        nullif(trim(latest.location), '') as location_text,
-        nullif(trim(latest.workplace_type), '') as workplace_type_text,
-        nullif(trim(latest.employment_type), '') as employment_type_text,
-        nullif(trim(latest.seniority), '') as board_seniority_text,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.title), '')) as title,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.company), '')) as company_name,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.location), '')) as location_text,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.workplace_type), '')) as workplace_type_text,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.employment_type), '')) as employment_type_text,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.seniority), '')) as board_seniority_text,
         redact_contact_details(html_to_text(latest.description)) as description_text,
         list_filter(
             list_transform(
@@ -360,7 +379,7 @@ parsed as (
             ),
             lambda tag: tag is not null and tag <> ''
         ) as skill_tags,
-        nullif(trim(latest.salary), '') as salary_text,
+        redact_contact_details_where(latest.has_contacts, nullif(trim(latest.salary), '')) as salary_text,
         case when isfinite(try_cast(latest.salary_min as double)) then try_cast(latest.salary_min as double) end
             as structured_salary_min,
         case when isfinite(try_cast(latest.salary_max as double)) then try_cast(latest.salary_max as double) end
