@@ -48,13 +48,14 @@
     ({{ json_text }} ->> '$')
 {%- endmacro %}
 
-{#- Whether a JSON object's top level names a key twice ({"a": 1, "a": 2}): readers disagree on
-    which value counts (DuckDB's from_json keeps the first). Call it only on text that parses as a
-    JSON object: other JSON gives false, text that is not JSON an error. -#}
-{% macro json_has_duplicate_keys(json_text) -%}
-    {{ return(adapter.dispatch('json_has_duplicate_keys', 'job_market_warehouse')(json_text)) }}
+{#- The keys of a JSON object's top level as a list of strings, in order, a key named twice listed
+    twice ({"a": 1, "a": 2} gives [a, a]: readers disagree on which value counts; DuckDB's
+    from_json keeps the first). Call it only on text that parses as a JSON object: other JSON
+    gives an empty list, text that is not JSON an error. -#}
+{% macro json_top_level_keys(json_text) -%}
+    {{ return(adapter.dispatch('json_top_level_keys', 'job_market_warehouse')(json_text)) }}
 {%- endmacro %}
 
-{% macro default__json_has_duplicate_keys(json_text) -%}
-    (len(json_keys({{ json_text }})) > len(list_distinct(json_keys({{ json_text }}))))
+{% macro default__json_top_level_keys(json_text) -%}
+    json_keys({{ json_text }})
 {%- endmacro %}

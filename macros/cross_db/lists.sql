@@ -96,3 +96,12 @@
     unnest({{ list }}[{{ shift }}:]) as {{ element_prefix }}{{ shift }}
     {%- endfor %}
 {%- endmacro %}
+
+{#- True when some value occurs twice in the list. Pass a column name: it is repeated. -#}
+{% macro list_has_duplicates(list) -%}
+    {{ return(adapter.dispatch('list_has_duplicates', 'job_market_warehouse')(list)) }}
+{%- endmacro %}
+
+{% macro default__list_has_duplicates(list) -%}
+    (len({{ list }}) > len(list_distinct({{ list }})))
+{%- endmacro %}

@@ -221,10 +221,10 @@ extracted as (
         parsed.parsed_fields.skills as skills_json,
         {{ json_value_kind('parsed.parsed_fields.skills') }} as skills_kind,
 
-        -- which value a reader takes of a key named twice differs: flagged
+        -- which value a reader takes of a key named twice differs: flagged (one parse for the keys)
         case
-            when not parsed.is_first_parse_failed then {{ json_has_duplicate_keys('parsed.raw_line') }}
-        end as has_duplicate_keys,
+            when not parsed.is_first_parse_failed then {{ json_top_level_keys('parsed.raw_line') }}
+        end as top_level_keys,
 
         {{ content_hash('parsed.raw_line') }} as observation_hash
     from parsed
@@ -260,7 +260,7 @@ cleaned as (
         salary_max_text,
         observation_hash,
         is_line_repaired,
-        has_duplicate_keys,
+        {{ list_has_duplicates('top_level_keys') }} as has_duplicate_keys,
         has_short_text_controls,
         has_description_controls,
         {{ clean_text_field('has_short_text_controls', 'posting_id_text') }} as posting_id_clean,
