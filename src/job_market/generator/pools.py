@@ -1,7 +1,6 @@
 """Every title and location form the generator may write, each checked to read as intended."""
 from __future__ import annotations
 
-from .. import calibration as cal
 from .errors import GenerationError
 from .taxonomy import Taxonomy
 from .vocab import (BOARD_FORMS, LEVEL_FORMS, LOCATION_KEYWORD_FORMS, LOCATIONS, REMOTE_LOCATIONS,
@@ -17,7 +16,10 @@ class Pools:
         self.tax = tax
         self.titles: dict = {}       # (family, level) -> [title]
         for fam, spec in TITLE_FAMILIES.items():
-            role = self._family_role(fam)
+            role = tax.role_by_slug.get(spec["role_slug"])
+            if role is None:
+                raise GenerationError(f"title family {fam!r}: roles.csv has no role_slug "
+                                      f"{spec['role_slug']!r}")
             for level, forms in LEVEL_FORMS.items():
                 out = []
                 for form in forms:
@@ -80,18 +82,6 @@ class Pools:
                 got = tax.classify_arrangements(f, None)
                 if got != arrs:
                     raise GenerationError(f"workplace type {f!r} reads as {got}, not {arrs}")
-
-    @staticmethod
-    def _family_role(fam):
-        return {
-            "ai": cal.AI, "mle": cal.MLE, "mlops": "MLOps Engineer", "cv": "Computer Vision Engineer",
-            "nlp": "NLP Engineer", "research_scientist": "Research Scientist",
-            "research_engineer": "Research Engineer", "applied_scientist": "Applied Scientist",
-            "data_scientist": "Data Scientist", "data_engineer": "Data Engineer",
-            "data_analyst": "Data Analyst", "analytics_engineer": "Analytics Engineer",
-            "bi_engineer": "BI Engineer", "data_architect": "Data Architect",
-            "prompt": "Prompt Engineer",
-        }[fam]
 
     def _check_title(self, title, role, level):
         got_r = self.tax.classify_role(title)

@@ -39,7 +39,9 @@ class Taxonomy:
             with open(d / name, newline="", encoding="utf-8") as f:
                 return list(csv.DictReader(f))
 
-        self.roles = [r["role"] for r in rows("roles.csv")]
+        role_rows = rows("roles.csv")
+        self.roles = [r["role"] for r in role_rows]
+        self.role_by_slug = {r["role_slug"]: r["role"] for r in role_rows}
         rp = rows("role_title_patterns.csv")
         self.role_patterns = [
             (int(r["precedence"]), r["role"], re.compile(" " + r["title_pattern"].strip() + " "))

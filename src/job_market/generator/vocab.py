@@ -11,8 +11,9 @@ def _load(name: str):
 
 # Titles (titles.json) ---------------------------------------------------------------------------
 _titles = _load("titles.json")
-# family -> {"description_group", "bases", "mgmt"}. bases: plain titles (no level); a trailing "*"
-# marks a base that takes numeral suffixes (I, II, III); mgmt: "<X> Engineering"-style heads for
+# family -> {"role_slug", "description_group", "bases", "mgmt"}. role_slug: the role (roles.csv)
+# its titles must classify as; bases: plain titles (no level); a trailing "*" marks a base that
+# takes numeral suffixes (I, II, III); mgmt: "<X> Engineering"-style heads for
 # manager/director/executive titles
 TITLE_FAMILIES = _titles["families"]
 # family -> the intro and filler sentences its descriptions use (FAMILY_FILLER, INTROS)
@@ -59,8 +60,9 @@ JAVASCRIPT_TRAP = _descriptions["javascript_trap"]   # only where both skills ar
 
 # Skill spellings (skill_spellings.json) ---------------------------------------------------------
 _spellings = _load("skill_spellings.json")
-# Display spellings for text mentions (alias -> how it is written); default: the alias itself,
-# or the canonical skill name when they tokenize alike.
+# How a text mention writes an alias, where the seeds do not say it already: by default an alias
+# is written as its skill's name (skills.csv) when the two tokenize alike, else as the alias itself
+# (skill_aliases.csv).
 TEXT_DISPLAY = _spellings["text_display"]
 # text spellings never used: bare "api" right after an OpenAI mention would read "openai api"
 TEXT_ALIAS_EXCLUDE = set(_spellings["text_alias_exclude"])
