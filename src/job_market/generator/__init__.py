@@ -15,8 +15,8 @@ Layout of ``--out``:
 
 Every truth value is derived from the rendered raw text of the posting's latest observation by
 reference implementations of the warehouse's classification rules (``Taxonomy`` in taxonomy.py,
-reading the seeds in ``seeds/taxonomies``), and checked against what the generator intended: a text form that
-would be classified differently from the intent fails generation loudly.
+reading the seeds in ``seeds/taxonomies``), and checked against what the generator intended: a
+text form that would be classified differently from the intent fails generation loudly.
 
 Conventions the truth follows (the warehouse must compute the same):
 
@@ -32,7 +32,8 @@ Conventions the truth follows (the warehouse must compute the same):
 * arrangements: every pattern matching ``workplace_type``; if it names none (or is missing) every
   pattern matching the location; nothing -> ["unspecified"];
 * skills: whole-tag alias match (any alias) plus description matches of text-allowed aliases on
-  the tokens of the description with tags replaced by spaces and entities decoded; a match inside
+  the tokens of the description with tags replaced by spaces (block and line tags by line breaks)
+  and entities decoded, a separator between two tokens being the boundary token "|"; a match inside
   a longer match is dropped, also inside an exclusion phrase of skill_text_exclusions ("spark
   joy", "r&d"), which then names no skill; truth lists are sorted by code point (case-sensitive);
 * salary: structured min/max win over text; midpoint of the annualized bounds in USD (rounded to
