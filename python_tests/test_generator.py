@@ -1,4 +1,4 @@
-"""Tests for the raw data generator (src/job_market/generator.py).
+"""Tests for the raw data generator (the package src/job_market/generator/).
 
 Everything is checked straight from the files the generator writes: the raw batches (JSON Lines,
 plain and gzip) and the ground truth. Generation at scale 1 takes a few seconds; the module-scoped

@@ -49,7 +49,7 @@
     line is flagged salary_text_signed_amount). A dash between two amounts (also after a currency
     written behind the first: "90.000 € - 110.000 €") or after a word is a range or a separator,
     not a sign ("$150k - $180k", "DOE - $120,000"). Mirror: _SIGNED_AMOUNT_RE in
-    src/job_market/generator.py. -#}
+    src/job_market/generator/salary_text.py. -#}
 {% macro salary_text_has_signed_amount(text) -%}
     {{ regex_matches(
         _salary_text_for_amounts(text),

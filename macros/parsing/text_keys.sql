@@ -25,9 +25,9 @@
     Aliases and exclusion phrases are tokens too, so a multi-word alias matches only inside one
     phrase ("Apache Spark, SQL" never holds "spark sql"), and an alias spelled with a separator
     (ci/cd: ci | cd) matches only across one. Tokenizing descriptions is the largest single cost
-    of a build. Mirrors: skill_tokens in src/job_market/generator.py and bench/baseline.sql;
-    python_tests/test_skill_tokens.py checks all of them against a character-by-character
-    reading of this rule. -#}
+    of a build. Mirrors: skill_tokens in src/job_market/generator/textkeys.py and
+    bench/baseline.sql; python_tests/test_skill_tokens.py checks all of them against a
+    character-by-character reading of this rule. -#}
 {% macro skill_tokens(expression) -%}
     {{ return(adapter.dispatch('skill_tokens', 'job_market_warehouse')(expression)) }}
 {%- endmacro %}
