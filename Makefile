@@ -17,7 +17,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 TEST_DATA := $(CURDIR)/data/test
 TEST_ENV := JOB_MARKET_DB=$(CURDIR)/warehouse/test.duckdb JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup build test lint dbt-test pytest docs bench clean
+.PHONY: setup setup-spark build test lint dbt-test pytest docs bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -27,6 +27,18 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 setup: $(STAMP)
+
+# Optional: Apache Spark through dbt-spark's session method (local PySpark, Java 17), on top of the
+# base venv; `make setup` and the DuckDB path never install it. See docs/spark_port.md.
+SPARK_LOCK_HASH := $(shell cat requirements-spark.lock | sha1sum | cut -c1-12)
+SPARK_STAMP := $(VENV)/.installed-spark-$(SPARK_LOCK_HASH)
+
+$(SPARK_STAMP): $(STAMP) requirements-spark.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-spark.lock
+	$(BIN)/pip check
+	touch $@
+
+setup-spark: $(SPARK_STAMP)
 
 build: setup
 	$(BIN)/job-market run

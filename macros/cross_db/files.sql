@@ -10,6 +10,12 @@
     '{{ value | string | replace("'", "''") }}'
 {%- endmacro %}
 
+{#- Spark: its parser reads backslash escapes in string literals ('\d' is 'd'), so backslashes
+    are doubled too; a doubled single quote is one quote, as in ANSI. -#}
+{% macro spark__sql_string_literal(value) -%}
+    '{{ value | string | replace('\\', '\\\\') | replace("'", "''") }}'
+{%- endmacro %}
+
 {#- A relation of the lines of text files (plain or gzip, by extension), in the order of `paths`
     and, within a file, in file order: columns raw_line (null for an empty line, a leading UTF-8
     BOM and the CR of CRLF removed) and source_file; no row at all for an empty list. Lines the reader rejects (not UTF-8, longer
