@@ -401,3 +401,7 @@ with t as (select 1 as a, true as b) select * from (select * from t as source wh
 ---
 where without parentheses
 with t as (select 1 as a, true as b) select * from (select * from t where b) q
+---
+# --- ai_jobs record_hash ---
+double >= 1e7 as text
+select cast(cast(30400000 as double) as string) as s, concat_ws('|', cast(30400000 as double)) as c, cast(cast(9999999 as double) as string) as below

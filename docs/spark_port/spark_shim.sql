@@ -1,8 +1,9 @@
 {#- Proposed spark__ bodies for the project's dispatched macros (docs/spark_port.md), NOT part of
-    the project: docs/spark_port/map_models.py copies this file into a scratch copy of the project
-    (macros/spark_shim.sql) to measure what they make work. Every body here was also tried alone in
-    a PySpark 4.3.0 session (docs/spark_port/probes*.sql). Spark SQL with dbt-spark's defaults:
-    ANSI mode off, string literals read backslash escapes, session time zone UTC (profile). -#}
+    the project: docs/spark_port/shim_copy.py copies this file into a scratch copy of the project
+    (macros/spark_shim.sql) to measure what they make work; the constructs they use were first
+    tried alone in a PySpark 4.3.0 session (docs/spark_port/probes.sql, probes.out). Spark SQL with
+    dbt-spark's defaults: ANSI mode off, string literals read backslash escapes, session time zone
+    UTC (profile). -#}
 
 {#- --- helpers ------------------------------------------------------------------------------- -#}
 
