@@ -138,7 +138,7 @@ create or replace temp macro html_without_tags(x) as
         when position('<' in x) > 0 then regexp_replace(
             regexp_replace(
                 x,
-                '(?i)</?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer)\b[^>]*>',
+                '<(?i:/?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer))\b[^>]*>',
                 chr(10), 'g'
             ),
             '<[^>]*>', ' ', 'g'
@@ -146,8 +146,8 @@ create or replace temp macro html_without_tags(x) as
         else x
     end;
 
-create or replace temp macro html_to_text(x) as
-    nullif(trim(regexp_replace(regexp_replace(
+create or replace temp macro html_lines(x) as
+    regexp_replace(
         case
             when position('&' in x) > 0 then
                 replace(replace(replace(replace(replace(replace(
@@ -155,14 +155,27 @@ create or replace temp macro html_to_text(x) as
                     '&nbsp;', ' '), '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&')
             else html_without_tags(x)
         end,
-        '[\t\f ]*[\n\r]\s*', chr(10), 'g'),
-        '[\t\f ]{2,}|[\t\f]', ' ', 'g'
-    ), ' ' || chr(10)), '');
+        '[\t\f ]*[\n\r]\s*', chr(10), 'g');
+
+-- the space pattern only where a run of spaces can be: two spaces, a tab or form feed, a tag or
+-- &nbsp; in the text
+create or replace temp macro html_to_text(x) as
+    nullif(trim(
+        case
+            when position('<' in x) > 0 or position('&nbsp;' in x) > 0 or position('  ' in x) > 0
+                or position(chr(9) in x) > 0 or position(chr(12) in x) > 0
+                then regexp_replace(html_lines(x), '[\t\f ]{2,}|[\t\f]', ' ', 'g')
+            else html_lines(x)
+        end,
+        ' ' || chr(10)), '');
 
 -- contact details out of free text (e-mail addresses, also with an encoded "@", and phone
 -- numbers), as staging does (macros/redaction.sql)
 create or replace temp macro may_hold_email_address(x) as
-    position('@' in x) > 0 or regexp_matches(x, '(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)');
+    position('@' in x) > 0 or (
+        (position('＠' in x) > 0 or position('﹫' in x) > 0 or position('&#' in x) > 0 or position(';#' in x) > 0
+            or position('&commat' in x) > 0 or position('%40' in x) > 0 or position(chr(92) in x) > 0)
+        and regexp_matches(x, '(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)'));
 
 create or replace temp macro has_contact_details(x) as
     (may_hold_email_address(x) and regexp_matches(x, '[A-Za-z0-9._%+-]+(@|＠|﹫|&(amp;)?(#0*64|#[xX]0*40|commat);?|%40|\\[uU]0*40|\\[xX]40)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}'))

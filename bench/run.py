@@ -356,8 +356,10 @@ def remove_delta(data: dict) -> None:
 # project snapshot, dbt and baseline commands
 # ------------------------------------------------------------------------------------------------
 
+# bench/baseline.sql too: a run of an older ref compares its dbt build with that ref's baseline
+# (the baseline mirrors the models' rules, so it changes with them)
 SNAPSHOT_PATHS = ["dbt_project.yml", "profiles.yml", "packages.yml", "models", "macros", "seeds", "tests",
-                  "analyses", "snapshots", "src"]
+                  "analyses", "snapshots", "src", "bench/baseline.sql"]
 
 
 def snapshot_project(src: Path, dst: Path, git_ref: str | None = None) -> Path:
@@ -377,6 +379,7 @@ def snapshot_project(src: Path, dst: Path, git_ref: str | None = None) -> Path:
         if p.is_dir():
             shutil.copytree(p, dst / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         elif p.exists():
+            (dst / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(p, dst / name)
     return dst
 
@@ -492,7 +495,14 @@ def timed_floor(project: Path, db_build: Path, tgt_build: Path, env: dict, log_f
             os.replace(f"{saved}.wal", f"{db_build}.wal")
 
 
-def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, memory_limit: str | None) -> None:
+def baseline_sql(project: Path) -> Path:
+    """The baseline of the project being measured (a snapshot's own), else this checkout's."""
+    own = project / "bench" / "baseline.sql"
+    return own if own.exists() else BENCH_DIR / "baseline.sql"
+
+
+def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, memory_limit: str | None,
+                 sql: Path = BENCH_DIR / "baseline.sql") -> None:
     import duckdb
     con = duckdb.connect(db)
     if threads:
@@ -501,7 +511,7 @@ def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, me
         con.execute(f"set memory_limit = '{memory_limit}'")
     con.execute("set variable raw_glob = ?", [raw_glob])
     con.execute("set variable seeds_dir = ?", [seeds_dir])
-    con.execute((BENCH_DIR / "baseline.sql").read_text())
+    con.execute(Path(sql).read_text())
     con.close()
 
 
@@ -576,7 +586,8 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
         if "baseline" in args.steps:
             rm_db(db_base)
             base_cmd = [sys.executable, str(Path(__file__).resolve()), "baseline", "--db", str(db_base), "--raw", raw_glob,
-                        "--seeds", str(project / "seeds"), "--threads", "0", "--memory-limit", args.memory_limit]
+                        "--seeds", str(project / "seeds"), "--sql", str(baseline_sql(project)),
+                        "--threads", "0", "--memory-limit", args.memory_limit]
             run["baseline"] = measure(base_cmd, env=dict(os.environ), cwd=PROJECT_DIR, log_file=logs / f"run{i}_baseline.log")
             run["baseline"]["ok"] = run["baseline"]["rc"] == 0
             report("baseline", run["baseline"])
@@ -935,10 +946,11 @@ def main(argv=None) -> int:
         ap.add_argument("--db", required=True)
         ap.add_argument("--raw", required=True, help="glob of raw JSON Lines files")
         ap.add_argument("--seeds", default=str(PROJECT_DIR / "seeds"))
+        ap.add_argument("--sql", type=Path, default=BENCH_DIR / "baseline.sql", help="the baseline script")
         ap.add_argument("--threads", type=int, default=0, help="0: DuckDB's default (all cores)")
         ap.add_argument("--memory-limit", default=os.environ.get("JOB_MARKET_MEMORY_LIMIT", "8GB"))
         a = ap.parse_args(argv[1:])
-        run_baseline(a.db, a.raw, a.seeds, a.threads, a.memory_limit)
+        run_baseline(a.db, a.raw, a.seeds, a.threads, a.memory_limit, a.sql)
         return 0
 
     ap = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])

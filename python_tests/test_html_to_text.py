@@ -98,8 +98,8 @@ def _module():
 def con():
     con = duckdb.connect()
     sql = BASELINE.read_text(encoding="utf-8")
-    found = re.findall(r"create or replace temp macro html_(?:without_tags|to_text)\(x\) as.*?;\n", sql, flags=re.S)
-    assert len(found) == 2, "bench/baseline.sql: expected the macros html_without_tags and html_to_text"
+    found = re.findall(r"create or replace temp macro html_(?:without_tags|lines|to_text)\(x\) as.*?;\n", sql, flags=re.S)
+    assert len(found) == 3, "bench/baseline.sql: expected the macros html_without_tags, html_lines and html_to_text"
     for statement in found:
         con.execute(statement)
     yield con

@@ -81,12 +81,13 @@
     breaks and spaces at either end go. Line breaks are kept because they separate phrases: a
     skill alias never matches across one (skill_tokens).
     Costs are per character of long text, so each step runs only where it can change something:
-    the tag patterns on text holding a "<", the entity replacements on text holding a "&"; and the
-    space pattern matches only runs of two or more spaces or tabs and single tabs, so an ordinary
-    single space is no match (several times faster than replacing every run). Pass a column name,
-    not a long expression: it is repeated. -#}
+    the tag patterns on text holding a "<", the entity replacements on text holding a "&", the
+    space pattern on text holding two spaces, a tab, a form feed, a tag or "&nbsp;" (nothing else
+    makes a run of spaces). That pattern matches only runs of two or more spaces or tabs and single
+    tabs, so an ordinary single space is no match (several times faster than replacing every run).
+    Pass a column name, not a long expression: it is repeated. -#}
 {% macro _block_tag_pattern() -%}
-    '(?i)</?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer)\b[^>]*>'
+    '<(?i:/?(?:br|hr|p|div|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|blockquote|pre|section|article|header|footer))\b[^>]*>'
 {%- endmacro %}
 
 {% macro html_to_text(expression) -%}
@@ -107,5 +108,14 @@
         end
     {%- endset -%}
     {%- set lines = regex_replace_all(decoded, "'[\\t\\f ]*[\\n\\r]\\s*'", 'chr(10)') -%}
-    nullif(trim({{ regex_replace_all(lines, "'[\\t\\f ]{2,}|[\\t\\f]'", "' '") }}, ' ' || chr(10)), '')
+    {#- runs of spaces and tabs: in the text, or made by a tag or &nbsp; becoming a space -#}
+    nullif(trim(case
+        when {{ dbt.position("'<'", expression) }} > 0
+            or {{ dbt.position("'&nbsp;'", expression) }} > 0
+            or {{ dbt.position("'  '", expression) }} > 0
+            or {{ dbt.position('chr(9)', expression) }} > 0
+            or {{ dbt.position('chr(12)', expression) }} > 0
+            then {{ regex_replace_all(lines, "'[\\t\\f ]{2,}|[\\t\\f]'", "' '") }}
+        else {{ lines }}
+    end, ' ' || chr(10)), '')
 {%- endmacro %}
