@@ -134,8 +134,9 @@
     append-only, so a rewrite of history is rebuilt from scratch rather than patched).
     A file is known by path, size and modification time. In a unit test `files` is none: no
     restriction, the fixtures are the files. Called by base_job_board__raw_lines (the
-    lines to read) and base_job_board__observations (whether to delete everything first) in the
-    same run, before the observations table changes, so both get the same answer. Empty outside
+    lines to read), base_job_board__observation_lines (the rejected lines to merge in) and
+    base_job_board__observations (the files to append, whether to delete everything first) in the
+    same run, before the observations table changes, so all get the same answer. Empty outside
     execution (parse, docs on an empty warehouse). -#}
 {% macro job_board_files_to_load(posting_files_relation, observations_identifier='base_job_board__observations') -%}
     {%- if execute and not (model is mapping and model.get('resource_type') == 'model') -%}

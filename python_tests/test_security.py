@@ -99,7 +99,8 @@ def _postings(prefix: str, n: int) -> str:
 
 
 STAGING = [
-    "--select", "base_job_board__posting_files base_job_board__raw_lines base_job_board__observations "
+    "--select", "base_job_board__posting_files base_job_board__raw_lines base_job_board__observation_lines "
+    "base_job_board__observations_parsed base_job_board__observations_cleaned base_job_board__observations "
     "stg_job_board__postings stg_job_board__quarantined_observations",
     "--indirect-selection", "cautious",
 ]

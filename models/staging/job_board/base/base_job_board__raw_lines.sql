@@ -1,8 +1,9 @@
 -- One row per line the reader accepts in the landed files this build loads, in file order: the raw
 -- text and its position among the file's accepted lines (1, 2, ...). Lines the reader rejects are
--- not here (base_job_board__posting_files lists them with their line numbers); the observations
--- model merges both into true line numbers. A view: nothing is copied, the files are read when the
--- observations table is built (with the session reading in file order: see that model's hooks).
+-- not here (base_job_board__posting_files lists them with their line numbers);
+-- base_job_board__observation_lines merges both into true line numbers. A view: nothing is
+-- copied, the files are read when the observations table is built (with the session reading in
+-- file order: see that model's hooks).
 -- Which files: every readable file on a first build or a full refresh, else only those the
 -- observations table does not hold yet (see job_board_files_to_load in macros/incremental.sql).
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
