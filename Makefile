@@ -1,6 +1,7 @@
 # Job Market Warehouse. Two commands matter (see README):
 #   make build   set up, generate the default data, dbt build on DuckDB, print the comparison
 #   make test    set up, sqlfluff, generate, dbt build with every test + docs, pytest
+#   make docs    the static docs site of the test warehouse (built first if missing)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
@@ -15,9 +16,10 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 # The test command always works on its own warehouse file and on freshly generated data.
 TEST_DATA := $(CURDIR)/data/test
-TEST_ENV := JOB_MARKET_DB=$(CURDIR)/warehouse/test.duckdb JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
+TEST_DB := $(CURDIR)/warehouse/test.duckdb
+TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build test lint dbt-test pytest docs bench clean
+.PHONY: setup setup-spark build test lint test-warehouse dbt-test pytest docs bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -56,10 +58,19 @@ lint: setup
 	@if grep -q "fatal exception during compilation" $(LINT_LOG); then \
 		echo "lint: sqlfluff skipped files dbt could not compile on an empty warehouse (see above)" >&2; exit 1; fi
 
-dbt-test: setup
+# the test warehouse: test data generated, every model built, every dbt test run
+test-warehouse: setup
 	$(BIN)/job-market generate --seed 42 --out $(TEST_DATA)
 	$(TEST_ENV) $(BIN)/dbt build --full-refresh --vars '{check_article_figures: true}'
-	$(TEST_ENV) $(BIN)/dbt docs generate
+
+# dbt docs generate --static, the page made safe for any text (src/job_market/docs_site.py)
+dbt-test: test-warehouse
+	$(TEST_ENV) $(BIN)/job-market docs
+
+# the docs site of the test warehouse (built first when missing): target/static_index.html
+docs: setup
+	@if [ ! -f $(TEST_DB) ]; then $(MAKE) --no-print-directory test-warehouse; fi
+	$(TEST_ENV) $(BIN)/job-market docs
 
 pytest: setup
 	$(BIN)/pytest

@@ -253,6 +253,38 @@ def test_two_builds_over_the_same_input_publish_identical_marts(setup):
     assert second == snapshot(setup.site.db), "the published file is not a faithful copy of the working marts"
 
 
+def comments(path: Path) -> dict[tuple[str, str | None], str | None]:
+    """Table comments ((table, None) -> comment) and column comments ((table, column) -> comment)
+    of the marts in a DuckDB file."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = {(t, None): c for t, c in con.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = 'marts'").fetchall()}
+        found.update({(t, col): c for t, col, c in con.execute(
+            "select table_name, column_name, comment from duckdb_columns() where schema_name = 'marts'").fetchall()})
+        return found
+    finally:
+        con.close()
+
+
+@pytest.mark.e2e
+def test_published_marts_keep_the_models_descriptions_as_comments(setup):
+    """persist_docs writes every mart's description and its columns' into the working file as
+    comments; the published file, what BI tools browse, has the same comments."""
+    manifest = json.loads((setup.site.target / "manifest.json").read_text(encoding="utf-8"))
+    expected = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "model" and node["config"].get("schema") == "marts":
+            expected[(node["name"], None)] = node["description"]
+            expected.update({(node["name"], col): c["description"] for col, c in node["columns"].items()})
+    assert len({t for t, _ in expected}) >= 9 and len(expected) > 100
+    assert all(text.strip() for text in expected.values()), "a mart or mart column without a description"
+    published = comments(setup.site.published)
+    assert comments(setup.site.db) == published, "the published comments differ from the working file's"
+    missing = {key: text for key, text in expected.items() if published.get(key) != text}
+    assert not missing, f"{len(missing)} descriptions not kept as comments, e.g. {sorted(missing)[:5]}"
+
+
 # --- (2) a build killed mid-run ------------------------------------------------------------------
 
 
@@ -437,6 +469,32 @@ def test_publish_needs_a_successful_build_record_unless_forced(tmp_path):
             "and table_name = 'role_metrics' and column_name = 'role'").fetchone()[0] == "NO"
     finally:
         con.close()
+
+
+def test_publish_keeps_table_and_column_comments(tmp_path):
+    # what dbt's persist_docs writes (any text: quotes, markup, dollar signs), on a table and a view
+    settings = _hand_made_warehouse(tmp_path)
+    con = duckdb.connect(str(settings.db_path))
+    con.execute("""comment on table marts.role_metrics is 'One row per role; it''s </script> & $$x$$'""")
+    con.execute("comment on column marts.role_metrics.role is 'Canonical role'")
+    con.execute('create view marts.role_names as select role as "the ""role""" from marts.role_metrics')
+    con.execute("comment on view marts.role_names is 'Role names'")
+    con.execute('comment on column marts.role_names."the ""role""" is \'A quoted column\'')
+    con.close()
+    publish.publish(settings, force=True)
+    assert comments(settings.published_path) == {
+        ("role_metrics", None): "One row per role; it's </script> & $$x$$",
+        ("role_metrics", "role"): "Canonical role",
+        ("role_metrics", "active_postings"): None,
+        ("role_names", None): "Role names",  # published as a table, with the view's comments
+        ("role_names", 'the "role"'): "A quoted column",
+    }
+    con = duckdb.connect(str(settings.published_path), read_only=True)
+    try:
+        meta = dict(con.execute("select table_name, comment from duckdb_tables() where schema_name = 'meta'").fetchall())
+    finally:
+        con.close()
+    assert set(meta) == {"publish_log", "table_row_counts"} and all(meta.values())
 
 
 def test_publish_removes_temp_files_left_by_a_killed_publish(tmp_path):

@@ -5,6 +5,7 @@
     job-market build [dbt args ...]     dbt seed + run + test on the configured DuckDB, then publish
     job-market publish [--force]        copy the marts of the last successful build to the published file
     job-market report --role-a A --role-b B   (reads the published marts)
+    job-market docs [--target-path DIR] the static docs site (dbt docs generate --static, made safe)
     job-market evaluate [--generated SEED]  classifier precision / recall on the labelled sets
 """
 
@@ -15,7 +16,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from job_market import evaluate, generator, publish
+from job_market import docs_site, evaluate, generator, publish
 from job_market.project import DEFAULT_DATA_DIR, WarehouseSettings, run_dbt
 from job_market.report import ReportError, format_role_pair, load_role_pair, mart_row_counts
 
@@ -81,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     p_evaluate = sub.add_parser("evaluate", help="precision and recall of the classifiers on the labelled sets in evaluation/")
     evaluate.add_arguments(p_evaluate)
 
+    p_docs = sub.add_parser("docs", help="write the static docs site of the configured warehouse and say where it is")
+    p_docs.add_argument("--target-path", type=Path, default=docs_site.DEFAULT_TARGET,
+                        help="dbt's target folder to write it in (default: the project's target/)")
+
     p_publish = sub.add_parser("publish", help="publish the marts of the last successful build for readers")
     p_publish.add_argument("--force", action="store_true",
                            help="publish the working warehouse even without a successful `job-market build` record")
@@ -107,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         return publish.publish_command(settings, force=args.force)
     if args.command == "report":
         return _report(settings, args.role_a, args.role_b, args.db)
+    if args.command == "docs":
+        return docs_site.generate(settings, args.target_path)
 
     # run: the main job on the embedded default (DuckDB + generated data)
     summary = generator.generate(DEFAULT_DATA_DIR, seed=args.seed)

@@ -3,7 +3,8 @@
 dbt writes the *working* DuckDB file (``JOB_MARKET_DB``); DuckDB allows one writer per file and a
 build rewrites the marts one table at a time, so BI tools must not read it. After a build whose
 every model and test passed, :func:`publish` copies every relation of schema ``marts`` into a NEW
-DuckDB file beside the *published* one (a hidden temp name in the same folder), adds
+DuckDB file beside the *published* one (a hidden temp name in the same folder) with their table and
+column comments (the models' descriptions, which dbt's ``persist_docs`` wrote), adds
 ``meta.publish_log`` / ``meta.table_row_counts``, checkpoints, closes and fsyncs it, and
 ``os.replace``-s it over the published file (``JOB_MARKET_PUBLISHED_DB``, default
 ``<working stem>.marts.duckdb`` beside the working file). The swap is one atomic rename:
@@ -47,6 +48,15 @@ COUNTED_SCHEMAS = ("staging", PUBLISHED_SCHEMA)
 # a published file named after one of its schemas (marts.duckdb -> catalog "marts") would make
 # `marts.role_metrics` ambiguous for every reader
 RESERVED_CATALOG_NAMES = (PUBLISHED_SCHEMA, META_SCHEMA, "main")
+
+
+# what the publish step's own tables hold, as table comments (the marts keep dbt's descriptions)
+META_COMMENTS = {
+    "publish_log": "One row per publish of this file: the build whose marts it holds (build_id, dbt "
+                   "invocation and results), when it was published, the working file and raw files it came from.",
+    "table_row_counts": "Rows per table of the working warehouse's staging and marts schemas when this file "
+                        "was published.",
+}
 
 
 class PublishError(Exception):
@@ -343,6 +353,21 @@ def _fsync(path: Path, *, directory: bool = False) -> None:
         os.close(fd)
 
 
+def _copy_comments(con: duckdb.DuckDBPyConnection, name: str, target: str, comment: str | None) -> None:
+    """Give the published copy of src's marts.<name> the source's table and column comments (what
+    dbt's persist_docs wrote: the models' descriptions). CREATE TABLE ... AS and the DDL that
+    duckdb_tables() returns carry neither, and the comments are how a BI tool browsing the
+    published file learns what each mart and column means."""
+    if comment:
+        con.execute(f"comment on table {target} is {_literal(comment)}")
+    for column, column_comment in con.execute(
+        "select column_name, comment from duckdb_columns() where database_name = 'src' and schema_name = ? "
+        "and table_name = ? and comment is not null order by column_index",
+        [PUBLISHED_SCHEMA, name],
+    ).fetchall():
+        con.execute(f"comment on column {target}.{_ident(column)} is {_literal(column_comment)}")
+
+
 def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, record: dict | None,
                     published_at: datetime) -> list[tuple[str, int]]:
     # both files attached under fixed aliases: a file's default catalog name comes from its file
@@ -358,10 +383,10 @@ def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, reco
                                f"(is a build running?): {exc}") from exc
         relations = con.execute(
             """
-            select table_name, 'table' as kind, sql from duckdb_tables()
+            select table_name, 'table' as kind, sql, comment from duckdb_tables()
             where database_name = 'src' and schema_name = ?
             union all
-            select view_name, 'view', null from duckdb_views()
+            select view_name, 'view', null, comment from duckdb_views()
             where database_name = 'src' and schema_name = ? and not internal
             order by 1
             """,
@@ -372,13 +397,14 @@ def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, reco
         schema = _ident(PUBLISHED_SCHEMA)
         con.execute(f"create schema {schema}")
         tables = []
-        for name, kind, ddl in relations:
+        for name, kind, ddl, comment in relations:
             source, target = f"src.{schema}.{_ident(name)}", f"{schema}.{_ident(name)}"
             if kind == "table" and ddl:
                 con.execute(ddl)  # keeps the contract's column types and not-null constraints
                 con.execute(f"insert into {target} select * from {source}")
             else:  # a view would point at tables that are not published: publish its rows
                 con.execute(f"create table {target} as select * from {source}")
+            _copy_comments(con, name, target, comment)
             rows = con.execute(f"select count(*) from {target}").fetchone()[0]
             expected = con.execute(f"select count(*) from {source}").fetchone()[0]
             if rows != expected:
@@ -427,6 +453,8 @@ def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, reco
             f"row_count bigint not null)"
         )
         con.executemany(f"insert into {meta}.table_row_counts values (?, ?, ?)", counts)
+        for table, text in META_COMMENTS.items():
+            con.execute(f"comment on table {meta}.{_ident(table)} is {_literal(text)}")
         con.execute("detach src")
         con.execute("checkpoint pub")
         con.execute("use memory")
