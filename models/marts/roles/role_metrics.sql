@@ -69,7 +69,7 @@ top_skills as (
 final as (
     select
         -- grain
-        cast(role_counts.role as varchar) as role,
+        cast(role_counts.role as string) as role,
 
         -- volume
         cast(role_counts.active_postings as bigint) as active_postings,
@@ -112,7 +112,7 @@ final as (
         cast(role_counts.india_postings * 1.0 / role_counts.active_postings as double) as india_share,
 
         -- skills
-        cast(top_skills.skill as varchar) as top_skill,
+        cast(top_skills.skill as string) as top_skill,
         cast(top_skills.postings_with_skill as bigint) as top_skill_postings,
         cast(top_skills.share as double) as top_skill_share
     from role_counts

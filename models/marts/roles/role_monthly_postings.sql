@@ -34,7 +34,7 @@ monthly as (
 
 final as (
     select
-        cast(monthly.role as varchar) as role,
+        cast(monthly.role as string) as role,
         cast(monthly.posted_month as date) as posted_month,
         cast(monthly.new_postings as bigint) as new_postings,
         cast(monthly.still_active_postings as bigint) as still_active_postings,

@@ -58,9 +58,9 @@ ranked as (
 
 final as (
     select
-        cast(ranked.role as varchar) as role,
-        cast(ranked.skill as varchar) as skill,
-        cast(skills.skill_category as varchar) as skill_category,
+        cast(ranked.role as string) as role,
+        cast(ranked.skill as string) as skill,
+        cast(skills.skill_category as string) as skill_category,
         cast(ranked.postings_with_skill as bigint) as postings_with_skill,
         cast(ranked.active_postings as bigint) as active_postings,
         cast(ranked.share as double) as share,

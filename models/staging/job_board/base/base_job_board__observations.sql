@@ -56,7 +56,7 @@
 {#- the stored short fields and the skill tags, tested at once for contact details -#}
 {%- set contacts = 'has_short_text_contacts' %}
 {%- set stored_short_text_concat = "concat_ws('|', posting_id_clean, source_clean, title_clean, "
-    ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as varchar))" %}
+    ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as string))" %}
 
 
 with
@@ -108,7 +108,7 @@ clean_file_lines as (
         raw_lines.source_file,
         raw_lines.accepted_position as line_number,
         raw_lines.raw_line,
-        cast(null as varchar) as reject_reason
+        cast(null as string) as reject_reason
     from raw_lines
     left join files_with_rejects
         on raw_lines.source_file = files_with_rejects.source_file
@@ -123,7 +123,7 @@ merged_file_lines as (
         1 as merge_rank,
         raw_lines.accepted_position as merge_tiebreak,
         raw_lines.raw_line,
-        cast(null as varchar) as reject_reason
+        cast(null as string) as reject_reason
     from raw_lines
     inner join files_with_rejects
         on raw_lines.source_file = files_with_rejects.source_file
@@ -135,7 +135,7 @@ merged_file_lines as (
         accepted_lines_before + 1 as merge_position,
         0 as merge_rank,
         line_number as merge_tiebreak,
-        cast(null as varchar) as raw_line,
+        cast(null as string) as raw_line,
         reject_reason
     from reject_marks
 ),
@@ -304,7 +304,7 @@ typed as (
         {{ finite_or_null(try_cast('salary_max_text', 'double')) }} as structured_salary_max,
         {{ salary_period_from_field('salary_period_clean') }} as structured_salary_period,
         upper(salary_currency_clean) as structured_salary_currency,
-        {{ json_to_string_list(redact_contact_details_where(contacts, 'cast(skills_json as varchar)')) }} as skill_tags,
+        {{ json_to_string_list(redact_contact_details_where(contacts, 'cast(skills_json as string)')) }} as skill_tags,
         {{ redact_contact_details('description_plain') }} as description_text
     from plain
 ),
