@@ -44,7 +44,7 @@ final as (
         cast(salary_stats.ci_low_value as double) as median_us_base_salary_ci_low_usd,
         cast(salary_stats.ci_high_value as double) as median_us_base_salary_ci_high_usd,
         cast(
-            monthly.new_postings * 1.0
+            monthly.new_postings * 1e0
             / sum(monthly.new_postings) over (partition by monthly.role) as double
         ) as share_of_role_postings
     from monthly

@@ -19,7 +19,7 @@ final as (
         -- postings
         cast(metrics_a.active_postings as bigint) as role_a_active_postings,
         cast(metrics_b.active_postings as bigint) as role_b_active_postings,
-        cast(metrics_a.active_postings * 1.0 / metrics_b.active_postings as double)
+        cast(metrics_a.active_postings * 1e0 / metrics_b.active_postings as double)
             as active_postings_ratio,
 
         -- median US base salary

@@ -58,7 +58,7 @@ final as (
             - coalesce(shared.shared_skills, 0) as bigint
         ) as union_skills,
         cast(
-            coalesce(shared.shared_skills, 0) * 1.0
+            coalesce(shared.shared_skills, 0) * 1e0
             / nullif(
                 coalesce(size_a.top_skills, 0) + coalesce(size_b.top_skills, 0)
                 - coalesce(shared.shared_skills, 0),

@@ -46,7 +46,7 @@ ranked as (
         skill_counts.tagged_postings,
         skill_counts.described_postings,
         role_postings.active_postings,
-        skill_counts.postings_with_skill * 1.0 / role_postings.active_postings as share,
+        skill_counts.postings_with_skill * 1e0 / role_postings.active_postings as share,
         row_number() over (
             partition by skill_counts.role
             order by skill_counts.postings_with_skill desc, skill_counts.skill asc
