@@ -147,7 +147,7 @@
         {{ return({'files': [], 'read_paths': {}, 'reload_all': true}) }}
     {%- endif -%}
     {%- set landed = run_query(
-        "select source_file, file_size_bytes, cast(file_modified_at as varchar), read_path from "
+        "select source_file, file_size_bytes, cast(file_modified_at as string), read_path from "
         ~ posting_files_relation
         ~ " where file_status = 'loaded' and line_count > 0 order by source_file"
     ).rows -%}
@@ -165,7 +165,7 @@
         {{ return({'files': landed_paths, 'read_paths': read_paths, 'reload_all': true}) }}
     {%- endif -%}
     {%- set known = run_query(
-        "select distinct source_file, file_size_bytes, cast(file_modified_at as varchar) from "
+        "select distinct source_file, file_size_bytes, cast(file_modified_at as string) from "
         ~ observations
     ).rows -%}
     {%- set landed_versions = [] -%}

@@ -6,7 +6,9 @@
     builds, so a day's build tests the day's postings instead of all history again; full builds
     (and every plain `dbt build`) test every row. Relations without such a column (seeds,
     taxonomies, marts) are always tested whole, as are singular tests. The environment variable
-    is read only while tests run, so switching it keeps dbt's partial parsing. -#}
+    is read only while tests run, so switching it keeps dbt's partial parsing. The relation gets
+    an alias: Spark (ANSI mode off) reads `from rel where (cond)` as an alias `where` with a
+    column list. -#}
 {% macro get_where_subquery(relation) -%}
     {%- set conditions = [] -%}
     {%- set where = config.get('where', '') -%}
@@ -22,7 +24,7 @@
     {%- endif -%}
     {%- if conditions -%}
         {%- set filtered -%}
-            (select * from {{ relation }} where {{ conditions | join(' and ') }}) dbt_subquery
+            (select * from {{ relation }} as tested_rows where {{ conditions | join(' and ') }}) dbt_subquery
         {%- endset -%}
         {%- do return(filtered) -%}
     {%- else -%}

@@ -91,6 +91,7 @@ def _module():
     env = jinja2.Environment()
     env.globals["regex_replace_all"] = lambda s, p, r: f"regexp_replace({s}, {p}, {r}, 'g')"
     env.globals["dbt"] = type("dbt", (), {"position": staticmethod(lambda sub, s: f"position({sub} in {s})")})
+    env.globals["trim_chars"] = lambda s, c: f"trim({s}, {c})"
     return env.from_string(MACROS.read_text(encoding="utf-8")).module
 
 

@@ -82,6 +82,7 @@ def _module():
     # the portable macro calls the project's cross-database macros: their default (DuckDB) forms
     env.globals["regex_replace_all"] = lambda s, p, r: f"regexp_replace({s}, {p}, {r}, 'g')"
     env.globals["regex_extract_all"] = lambda s, p, g=0: f"regexp_extract_all({s}, {p}, {g})"
+    env.globals["trim_chars"] = lambda s, c: f"trim({s}, {c})"
     return env.from_string(MACROS.read_text(encoding="utf-8")).module
 
 

@@ -5,14 +5,17 @@ inside one Python process (dbtRunner), so Spark starts once. Each model reads it
 DuckDB build made them: a parent that failed on Spark (or whose Spark rows differ from DuckDB's) is
 replaced by an external Parquet table over the DuckDB build's export, so every model's verdict is
 about its own SQL. For a model whose materialization fails (dbt-spark has no delete+insert), its
-compiled SELECT is run once more as a plain CREATE TABLE ... AS to tell the SQL's errors apart.
+compiled SELECT is run once more as a plain CREATE TABLE ... AS to tell the SQL's errors apart;
+when those rows equal DuckDB's, children read them (not the export: their load-clock columns,
+which joins use, then match the Spark-built parents').
 
     # a DuckDB build of the same data, exported as <ref>/<schema>/<table>/data.parquet, then
     DBT_PROFILES_DIR=. SPARK_LOCAL_IP=127.0.0.1 .venv/bin/python docs/spark_port/map_models.py <ref> [out.json]
 
 Needs `make setup-spark`, the seeds loaded (`dbt seed --target spark`, or MAP_SEED=1 here) and
-JOB_MARKET_RAW set as for the DuckDB build. Run it from the project folder, or from a copy made by
-shim_copy.py to measure the proposed port. Writes a JSON list (one entry per model) and prints one line per model.
+JOB_MARKET_RAW set as for the DuckDB build. Run it from the project folder (or from a modified
+copy of it, to measure a change). Writes a JSON list (one entry per model) and prints one line per
+model.
 """
 
 from __future__ import annotations
@@ -98,7 +101,12 @@ def main() -> None:
             compiled = Path(TARGET_PATH, "compiled", node["package_name"], node["original_file_path"])
             if compiled.exists():
                 entry.update(select_only(spark, compiled.read_text(), name, ref_dir))
-        if status != "success" or entry.get("differing_rows"):
+        if status != "success" and entry.get("select_differing_rows") == 0:
+            # the SELECT is right, only the materialization failed (incremental strategy): the
+            # children read its Spark rows, whose clock columns match the Spark-built parents'
+            stub(spark, relation, f"port_probe.{name}")
+            entry["parent_for_children"] = "spark select alone"
+        elif status != "success" or entry.get("differing_rows"):
             stub(spark, relation, ref_dir)
             entry["parent_for_children"] = "duckdb export"
         results.append(entry)
@@ -161,15 +169,19 @@ def select_only(spark, compiled_sql: str, name: str, ref_dir: Path) -> dict:
     return result
 
 
-def stub(spark, relation: str, ref_dir: Path) -> None:
-    """The DuckDB build's rows as the relation children read."""
+def stub(spark, relation: str, rows) -> None:
+    """The rows children read as the relation: the DuckDB build's export (a folder), or a Spark
+    table (a name, e.g. the select-alone table of a model whose materialization failed)."""
     for kind in ("view", "table"):
         try:
             spark.sql(f"drop {kind} if exists {relation}")
         except Exception:  # noqa: BLE001 - the other kind
             pass
     spark.sql(f"create database if not exists {relation.split('.')[0]}")
-    spark.sql(f"create table {relation} using parquet location '{ref_dir}'")
+    if isinstance(rows, Path):
+        spark.sql(f"create table {relation} using parquet location '{rows}'")
+    else:
+        spark.sql(f"create view {relation} as select * from {rows}")
 
 
 if __name__ == "__main__":

@@ -68,6 +68,11 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Spark has no such setting; its line numbers are to come from the text source's _metadata
+    (docs/spark_port.md): no statement. -#}
+{% macro spark__job_board_scan_order_hook(phase) -%}
+{%- endmacro %}
+
 {#- Hook statement for the observations table, which keeps every raw line's cleaned text: on DuckDB,
     write it with ZSTD (begin) and give the choice back to DuckDB afterwards (end). DuckDB's default
     for long text, DICT_FSST, cost 21 s to write the 1.3M observations of the 1M benchmark and
@@ -100,6 +105,11 @@
 
 {% macro default__content_hash(expression) -%}
     hash({{ expression }})
+{%- endmacro %}
+
+{#- Spark's hash() is a 32-bit murmur3: xxhash64 keeps 64 bits, like DuckDB's hash. -#}
+{% macro spark__content_hash(expression) -%}
+    xxhash64({{ expression }})
 {%- endmacro %}
 
 {#- `column in ('a', 'b', ...)` for a list of texts (escaped literals); false for an empty list,

@@ -10,3 +10,11 @@
         from (select md5(cast(fingerprinted as varchar)) as row_hash from {{ relation }} as fingerprinted) as row_hashes
     )
 {%- endmacro %}
+
+{#- Spark: each row as JSON text (to_json of the row's struct), hashed, sorted, joined. -#}
+{% macro spark__relation_fingerprint(relation) -%}
+    (
+        select coalesce(array_join(array_sort(collect_list(md5(to_json(struct(*))))), ''), '')
+        from {{ relation }}
+    )
+{%- endmacro %}

@@ -20,6 +20,24 @@
     try(from_json({{ json_text }}, '{{ "{" ~ members | join(", ") ~ "}" }}'))
 {%- endmacro %}
 
+{#- Spark: from_json into a struct, 'varchar' members as string, 'json' members as variant turned
+    back into JSON text (to_json), so json_value_kind and json_scalar_text read them as DuckDB's.
+    Null when the text is not JSON or no object (_corrupt_record is set; DuckDB gives a struct of
+    nulls for the latter, judged the same by the observations model). Spark's parser also takes
+    text after the object ('{"a": 1} x') and keeps the last value of a key named twice. -#}
+{% macro spark__json_parse_object(json_text, fields) -%}
+    {%- set members = [] -%}
+    {%- for name, type in fields -%}
+        {%- do members.append('`' ~ name ~ '`: ' ~ ('variant' if type == 'json' else 'string')) -%}
+    {%- endfor -%}
+    {%- set parsed = "from_json(" ~ json_text ~ ", 'struct<" ~ members | join(', ') ~ ", _corrupt_record: string>')" -%}
+    case when {{ parsed }}._corrupt_record is null then named_struct(
+        {%- for name, type in fields %}
+        '{{ name }}', {{ 'to_json(' ~ parsed ~ '.`' ~ name ~ '`)' if type == 'json' else parsed ~ '.`' ~ name ~ '`' }}{{ "," if not loop.last }}
+        {%- endfor %}
+    ) end
+{%- endmacro %}
+
 {#- Kind of a JSON text: object, array, string, number, boolean, null; SQL null when not JSON. -#}
 {% macro json_value_kind(json_text) -%}
     {{ return(adapter.dispatch('json_value_kind', 'job_market_warehouse')(json_text)) }}
@@ -39,6 +57,20 @@
     end
 {%- endmacro %}
 
+{#- Spark: the kind from schema_of_variant of try_parse_json (null when not JSON). Needs
+    spark.sql.variant.allowDuplicateKeys (profile), else {"a": 1, "a": 2} is no JSON. -#}
+{% macro spark__json_value_kind(json_text) -%}
+    {%- set schema = "schema_of_variant(try_parse_json(" ~ json_text ~ "))" -%}
+    case
+        when {{ schema }} like 'OBJECT%' then 'object'
+        when {{ schema }} like 'ARRAY%' then 'array'
+        when {{ schema }} = 'STRING' then 'string'
+        when {{ schema }} = 'BOOLEAN' then 'boolean'
+        when {{ schema }} = 'VOID' then 'null'
+        when {{ schema }} is not null then 'number'
+    end
+{%- endmacro %}
+
 {#- A JSON scalar as text: a string unquoted and unescaped, a number as its digits. -#}
 {% macro json_scalar_text(json_text) -%}
     {{ return(adapter.dispatch('json_scalar_text', 'job_market_warehouse')(json_text)) }}
@@ -46,6 +78,10 @@
 
 {% macro default__json_scalar_text(json_text) -%}
     ({{ json_text }} ->> '$')
+{%- endmacro %}
+
+{% macro spark__json_scalar_text(json_text) -%}
+    get_json_object({{ json_text }}, '$')
 {%- endmacro %}
 
 {#- The keys of a JSON object's top level as a list of strings, in order, a key named twice listed
@@ -58,4 +94,9 @@
 
 {% macro default__json_top_level_keys(json_text) -%}
     json_keys({{ json_text }})
+{%- endmacro %}
+
+{#- Spark: json_object_keys is null for JSON that is no object; an empty list, as on DuckDB. -#}
+{% macro spark__json_top_level_keys(json_text) -%}
+    coalesce(json_object_keys({{ json_text }}), array())
 {%- endmacro %}

@@ -8,6 +8,11 @@
     len({{ list }})
 {%- endmacro %}
 
+{#- Spark: size(null) is -1 with ANSI off; DuckDB's len(null) is null. -#}
+{% macro spark__list_length(list) -%}
+    case when {{ list }} is not null then size({{ list }}) end
+{%- endmacro %}
+
 {#- Sub-list of `length` elements starting at 1-based `start`. -#}
 {% macro list_slice(list, start, length) -%}
     {{ return(adapter.dispatch('list_slice', 'job_market_warehouse')(list, start, length)) }}
@@ -17,12 +22,20 @@
     list_slice({{ list }}, {{ start }}, ({{ start }}) + ({{ length }}) - 1)
 {%- endmacro %}
 
+{% macro spark__list_slice(list, start, length) -%}
+    slice({{ list }}, {{ start }}, {{ length }})
+{%- endmacro %}
+
 {% macro list_join(list, separator) -%}
     {{ return(adapter.dispatch('list_join', 'job_market_warehouse')(list, separator)) }}
 {%- endmacro %}
 
 {% macro default__list_join(list, separator) -%}
     array_to_string({{ list }}, {{ separator }})
+{%- endmacro %}
+
+{% macro spark__list_join(list, separator) -%}
+    array_join({{ list }}, {{ separator }})
 {%- endmacro %}
 
 {#- Select-list fragment exploding `list` to one row per element, with its 1-based position. -#}
@@ -35,6 +48,13 @@
     generate_subscripts({{ list }}, 1) as {{ position_alias }}
 {%- endmacro %}
 
+{#- Spark allows one generator per select: inline() of (element, 1-based position) structs. -#}
+{% macro spark__unnest_with_position(list, value_alias, position_alias) -%}
+    inline(transform({{ list }}, (element, position0) -> named_struct(
+        '{{ value_alias }}', element, '{{ position_alias }}', position0 + 1
+    )))
+{%- endmacro %}
+
 {#- Select-list fragment exploding `list` to one row per element. -#}
 {% macro unnest_list(list, value_alias) -%}
     {{ return(adapter.dispatch('unnest_list', 'job_market_warehouse')(list, value_alias)) }}
@@ -42,6 +62,10 @@
 
 {% macro default__unnest_list(list, value_alias) -%}
     unnest({{ list }}) as {{ value_alias }}
+{%- endmacro %}
+
+{% macro spark__unnest_list(list, value_alias) -%}
+    explode({{ list }}) as {{ value_alias }}
 {%- endmacro %}
 
 {#- A JSON value holding an array of strings (or one string) as a list of trimmed, non-empty
@@ -63,6 +87,19 @@
     )
 {%- endmacro %}
 
+{% macro spark__json_to_string_list(json_value) -%}
+    filter(
+        transform(
+            case {{ json_value_kind(json_value) }}
+                when 'array' then from_json({{ json_value }}, 'array<string>')
+                when 'string' then split(get_json_object({{ json_value }}, '$'), ',')
+            end,
+            tag -> trim(tag)
+        ),
+        tag -> tag is not null and tag <> ''
+    )
+{%- endmacro %}
+
 {#- Element at 1-based `index`. -#}
 {% macro list_element(list, index) -%}
     {{ return(adapter.dispatch('list_element', 'job_market_warehouse')(list, index)) }}
@@ -72,6 +109,11 @@
     {{ list }}[{{ index }}]
 {%- endmacro %}
 
+{#- Spark: list[i] is 0-based there; element_at is 1-based (null past the end with ANSI off). -#}
+{% macro spark__list_element(list, index) -%}
+    element_at({{ list }}, {{ index }})
+{%- endmacro %}
+
 {#- The type of a list of strings, for typed nulls and casts. -#}
 {% macro type_string_list() -%}
     {{ return(adapter.dispatch('type_string_list', 'job_market_warehouse')()) }}
@@ -79,6 +121,10 @@
 
 {% macro default__type_string_list() -%}
     varchar[]
+{%- endmacro %}
+
+{% macro spark__type_string_list() -%}
+    array<string>
 {%- endmacro %}
 
 {#- Select-list fragment exploding `list` to one row per 1-based position (`position_alias`), with
@@ -97,6 +143,17 @@
     {%- endfor %}
 {%- endmacro %}
 
+{#- Spark: one generator over the list; element_at past the end is null with ANSI off. -#}
+{% macro spark__unnest_token_windows(list, width, position_alias, element_prefix) -%}
+    inline(transform({{ list }}, (token, position0) -> named_struct(
+        '{{ position_alias }}', position0 + 1,
+        '{{ element_prefix }}1', token
+        {%- for shift in range(2, (width | int) + 1) %},
+        '{{ element_prefix }}{{ shift }}', element_at({{ list }}, position0 + {{ shift }})
+        {%- endfor %}
+    )))
+{%- endmacro %}
+
 {#- True when some value occurs twice in the list. Pass a column name: it is repeated. -#}
 {% macro list_has_duplicates(list) -%}
     {{ return(adapter.dispatch('list_has_duplicates', 'job_market_warehouse')(list)) }}
@@ -104,4 +161,9 @@
 
 {% macro default__list_has_duplicates(list) -%}
     (len({{ list }}) > len(list_distinct({{ list }})))
+{%- endmacro %}
+
+{#- Spark: guarded, since size(null) is -1 with ANSI off (DuckDB: null for a null list). -#}
+{% macro spark__list_has_duplicates(list) -%}
+    case when {{ list }} is not null then size({{ list }}) > size(array_distinct({{ list }})) end
 {%- endmacro %}

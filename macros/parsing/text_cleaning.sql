@@ -57,9 +57,9 @@
     first). The \t, \n and \r escapes are not counted: they are layout in a description. -#}
 {% macro json_line_may_hold_control_characters(raw_line) -%}
     (
-        {{ dbt.position("'\\u'", raw_line) }} > 0
-        or {{ dbt.position("'\\b'", raw_line) }} > 0
-        or {{ dbt.position("'\\f'", raw_line) }} > 0
+        {{ dbt.position(sql_string_literal('\\u'), raw_line) }} > 0
+        or {{ dbt.position(sql_string_literal('\\b'), raw_line) }} > 0
+        or {{ dbt.position(sql_string_literal('\\f'), raw_line) }} > 0
         or {{ dbt.position('chr(127)', raw_line) }} > 0
         or {{ has_non_ascii(raw_line) }}
     )

@@ -60,14 +60,15 @@
        spaces: string_split.
     Pass a column name, not a long expression: it is repeated. -#}
 {% macro duckdb__skill_tokens(expression) -%}
-    {%- set spaced -%}
-        trim(regexp_replace(
+    {%- set gaps_spaced -%}
+        regexp_replace(
             regexp_replace(lower({{ expression }}), {{ skill_boundary_pattern() }}, ' | ', 'g'),
             '[^a-z0-9+#.|]{2,}|[^a-z0-9+#.| ]',
             ' ',
             'g'
-        ), ' |')
+        )
     {%- endset -%}
+    {%- set spaced = trim_chars(gaps_spaced, "' |'") -%}
     case
         when {{ spaced }} = '' then cast([] as varchar[])
         else string_split({{ spaced }}, ' ')
@@ -109,13 +110,16 @@
     {%- endset -%}
     {%- set lines = regex_replace_all(decoded, "'[\\t\\f ]*[\\n\\r]\\s*'", 'chr(10)') -%}
     {#- runs of spaces and tabs: in the text, or made by a tag or &nbsp; becoming a space -#}
-    nullif(trim(case
-        when {{ dbt.position("'<'", expression) }} > 0
-            or {{ dbt.position("'&nbsp;'", expression) }} > 0
-            or {{ dbt.position("'  '", expression) }} > 0
-            or {{ dbt.position('chr(9)', expression) }} > 0
-            or {{ dbt.position('chr(12)', expression) }} > 0
-            then {{ regex_replace_all(lines, "'[\\t\\f ]{2,}|[\\t\\f]'", "' '") }}
-        else {{ lines }}
-    end, ' ' || chr(10)), '')
+    {%- set spaced -%}
+        case
+            when {{ dbt.position("'<'", expression) }} > 0
+                or {{ dbt.position("'&nbsp;'", expression) }} > 0
+                or {{ dbt.position("'  '", expression) }} > 0
+                or {{ dbt.position('chr(9)', expression) }} > 0
+                or {{ dbt.position('chr(12)', expression) }} > 0
+                then {{ regex_replace_all(lines, "'[\\t\\f ]{2,}|[\\t\\f]'", "' '") }}
+            else {{ lines }}
+        end
+    {%- endset -%}
+    nullif({{ trim_chars(spaced, "' ' || chr(10)") }}, '')
 {%- endmacro %}

@@ -11,7 +11,7 @@ checked as (
         {{ denominator }} as denominator_value,
         case
             when {{ denominator }} is null or {{ denominator }} = 0 then null
-            else ({{ numerator }}) * 1.0 / ({{ denominator }})
+            else ({{ numerator }}) * 1e0 / ({{ denominator }})
         end as expected_ratio
     from {{ model }}
 )

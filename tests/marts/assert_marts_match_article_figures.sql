@@ -78,7 +78,7 @@ mart_values as (
         select
             '{{ column }}' as metric,
             role,
-            cast(null as varchar) as skill,
+            cast(null as string) as skill,
             cast({{ column }} as double) as mart_value,
             cast(null as bigint) as mart_n
         from role_metrics
@@ -87,7 +87,7 @@ mart_values as (
     select
         'median_us_base_salary' as metric,
         role,
-        cast(null as varchar) as skill,
+        cast(null as string) as skill,
         cast(median_us_base_salary_usd as double) as mart_value,
         cast(us_salaried_postings as bigint) as mart_n
     from role_metrics
@@ -95,7 +95,7 @@ mart_values as (
     select
         'top_skill_jaccard' as metric,
         role_a || '|' || role_b as role,
-        cast(null as varchar) as skill,
+        cast(null as string) as skill,
         cast(jaccard as double) as mart_value,
         cast(top_n as bigint) as mart_n
     from overlap

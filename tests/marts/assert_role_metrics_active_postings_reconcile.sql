@@ -71,7 +71,7 @@ totals as (
 
 total_failures as (
     select
-        cast(null as varchar) as role,
+        cast(null as string) as role,
         role_active_postings + unclassified_active_postings as mart_value,
         staged_active_postings as expected_value,
         'roles + unclassified active postings differ from active staged postings' as reason

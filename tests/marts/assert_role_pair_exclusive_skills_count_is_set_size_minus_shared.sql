@@ -65,7 +65,7 @@ count_failures as (
         role_a,
         role_b,
         exclusive_to_role,
-        cast(null as varchar) as skill,
+        cast(null as string) as skill,
         case
             when expected_skills is null then 'exclusive skills for a pair absent from role_pair_overlap'
             else 'number of exclusive skills is not the top-N set size minus the shared skills'

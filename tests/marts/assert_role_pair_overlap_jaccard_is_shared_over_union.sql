@@ -110,7 +110,7 @@ checked as (
             when union_skills = 0 and jaccard is not null then 'jaccard of two empty sets is not null'
             when
                 union_skills > 0
-                and coalesce(abs(jaccard - shared_skills * 1.0 / union_skills) > 1e-12, true)
+                and coalesce(abs(jaccard - shared_skills * 1e0 / union_skills) > 1e-12, true)
                 then 'jaccard is not shared / union'
             when not has_mirror then 'mirrored pair (b, a) missing'
             when

@@ -98,7 +98,7 @@ row_failures as (
                 coalesce(active_postings <> role_active_postings, true)
                 then 'active_postings differs from role_metrics'
             when
-                abs(share - postings_with_skill * 1.0 / active_postings) > 1e-12
+                abs(share - postings_with_skill * 1e0 / active_postings) > 1e-12
                 then 'share is not postings_with_skill / active_postings'
             when skill_rank > role_skills then 'skill ranks are not 1..n'
             when

@@ -123,7 +123,7 @@ where reason is not null
 union all
 
 select
-    cast(null as varchar) as source_file,
+    cast(null as string) as source_file,
     'usable lines (' || usable_lines || ') differ from the observations of staged postings ('
     || staged_observations || ')' as reason
 from totals

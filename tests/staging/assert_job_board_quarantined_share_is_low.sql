@@ -47,7 +47,7 @@ select
     landed_units,
     quarantined_lines,
     rejected_files,
-    (quarantined_lines + rejected_files) * 1.0 / landed_units as quarantined_share,
+    (quarantined_lines + rejected_files) * 1e0 / landed_units as quarantined_share,
     cast(floor((quarantined_lines + rejected_files) * 10000.0 / landed_units) as integer)
         as quarantined_share_basis_points
 from counted

@@ -34,8 +34,8 @@ posting_descriptions as (
     where description_text is not null and ({{ postings_to_process(reprocess_all) }})
     {%- else %}
     select
-        cast(null as varchar) as posting_key,
-        cast(null as varchar) as description_text
+        cast(null as string) as posting_key,
+        cast(null as string) as description_text
     where false
     {%- endif %}
 ),
@@ -79,7 +79,7 @@ text_patterns as (
     union all
 
     select
-        cast(null as varchar) as skill,
+        cast(null as string) as skill,
         phrase_tokens as pattern_tokens,
         first_token,
         token_count

@@ -35,8 +35,8 @@ with
 job_board_postings as (
     select
         {{ shared_columns | join(',\n        ') }},
-        cast(null as varchar) as seniority_level_given,
-        cast(null as varchar) as country_code_given,
+        cast(null as string) as seniority_level_given,
+        cast(null as string) as country_code_given,
         staged_at
     from {{ ref('stg_job_board__postings') }}
 ),

@@ -9,26 +9,26 @@ classified_postings as (
 final as (
     select
         -- grain
-        cast(posting_key as varchar) as posting_key,
-        cast(source as varchar) as source,
-        cast(posting_id as varchar) as posting_id,
+        cast(posting_key as string) as posting_key,
+        cast(source as string) as source,
+        cast(posting_id as string) as posting_id,
 
         -- status and dates
-        cast(posting_status as varchar) as posting_status,
+        cast(posting_status as string) as posting_status,
         cast(is_active as boolean) as is_active,
         cast(posted_date as date) as posted_date,
 
         -- role and seniority
-        cast(role as varchar) as role,
+        cast(role as string) as role,
         cast(is_role_classified as boolean) as is_role_classified,
-        cast(seniority_level as varchar) as seniority_level,
+        cast(seniority_level as string) as seniority_level,
         cast(is_entry_level as boolean) as is_entry_level,
         cast(is_senior_plus_staff as boolean) as is_senior_plus_staff,
 
         -- geography and employer
-        cast(country_code as varchar) as country_code,
+        cast(country_code as string) as country_code,
         cast(is_us as boolean) as is_us,
-        cast(company_name as varchar) as company_name,
+        cast(company_name as string) as company_name,
 
         -- salary (annual base pay in USD; null when not usable)
         cast(salary_usd_annual as double) as salary_usd_annual,

@@ -32,11 +32,11 @@ country_counts as (
 
 final as (
     select
-        cast(country_counts.role as varchar) as role,
-        cast(country_counts.country_code as varchar) as country_code,
-        cast(countries.country_name as varchar) as country_name,
+        cast(country_counts.role as string) as role,
+        cast(country_counts.country_code as string) as country_code,
+        cast(countries.country_name as string) as country_name,
         cast(country_counts.postings as bigint) as postings,
-        cast(country_counts.postings * 1.0 / role_postings.active_postings as double) as share,
+        cast(country_counts.postings * 1e0 / role_postings.active_postings as double) as share,
         cast(country_counts.salaried_postings as bigint) as salaried_postings,
         cast(
             row_number() over (

@@ -28,10 +28,10 @@ employer_counts as (
 
 final as (
     select
-        cast(employer_counts.role as varchar) as role,
-        cast(employer_counts.company_name as varchar) as company_name,
+        cast(employer_counts.role as string) as role,
+        cast(employer_counts.company_name as string) as company_name,
         cast(employer_counts.postings as bigint) as postings,
-        cast(employer_counts.postings * 1.0 / role_postings.active_postings as double) as share,
+        cast(employer_counts.postings * 1e0 / role_postings.active_postings as double) as share,
         cast(employer_counts.us_postings as bigint) as us_postings,
         cast(
             row_number() over (

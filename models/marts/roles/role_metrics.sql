@@ -69,7 +69,7 @@ top_skills as (
 final as (
     select
         -- grain
-        cast(role_counts.role as varchar) as role,
+        cast(role_counts.role as string) as role,
 
         -- volume
         cast(role_counts.active_postings as bigint) as active_postings,
@@ -86,33 +86,33 @@ final as (
 
         -- seniority
         cast(role_counts.entry_level_postings as bigint) as entry_level_postings,
-        cast(role_counts.entry_level_postings * 1.0 / role_counts.active_postings as double)
+        cast(role_counts.entry_level_postings * 1e0 / role_counts.active_postings as double)
             as entry_level_share,
         cast(role_counts.senior_plus_staff_postings as bigint) as senior_plus_staff_postings,
-        cast(role_counts.senior_plus_staff_postings * 1.0 / role_counts.active_postings as double)
+        cast(role_counts.senior_plus_staff_postings * 1e0 / role_counts.active_postings as double)
             as senior_plus_staff_share,
 
         -- work arrangement (a posting may count in several)
         cast(arrangement_counts.remote_postings as bigint) as remote_postings,
-        cast(arrangement_counts.remote_postings * 1.0 / role_counts.active_postings as double)
+        cast(arrangement_counts.remote_postings * 1e0 / role_counts.active_postings as double)
             as remote_share,
         cast(arrangement_counts.hybrid_postings as bigint) as hybrid_postings,
-        cast(arrangement_counts.hybrid_postings * 1.0 / role_counts.active_postings as double)
+        cast(arrangement_counts.hybrid_postings * 1e0 / role_counts.active_postings as double)
             as hybrid_share,
         cast(arrangement_counts.onsite_postings as bigint) as onsite_postings,
-        cast(arrangement_counts.onsite_postings * 1.0 / role_counts.active_postings as double)
+        cast(arrangement_counts.onsite_postings * 1e0 / role_counts.active_postings as double)
             as onsite_share,
         cast(
-            arrangement_counts.unspecified_arrangement_postings * 1.0 / role_counts.active_postings
+            arrangement_counts.unspecified_arrangement_postings * 1e0 / role_counts.active_postings
             as double
         ) as unspecified_arrangement_share,
 
         -- geography
-        cast(role_counts.us_postings * 1.0 / role_counts.active_postings as double) as us_share,
-        cast(role_counts.india_postings * 1.0 / role_counts.active_postings as double) as india_share,
+        cast(role_counts.us_postings * 1e0 / role_counts.active_postings as double) as us_share,
+        cast(role_counts.india_postings * 1e0 / role_counts.active_postings as double) as india_share,
 
         -- skills
-        cast(top_skills.skill as varchar) as top_skill,
+        cast(top_skills.skill as string) as top_skill,
         cast(top_skills.postings_with_skill as bigint) as top_skill_postings,
         cast(top_skills.share as double) as top_skill_share
     from role_counts

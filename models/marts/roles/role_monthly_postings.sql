@@ -34,7 +34,7 @@ monthly as (
 
 final as (
     select
-        cast(monthly.role as varchar) as role,
+        cast(monthly.role as string) as role,
         cast(monthly.posted_month as date) as posted_month,
         cast(monthly.new_postings as bigint) as new_postings,
         cast(monthly.still_active_postings as bigint) as still_active_postings,
@@ -44,7 +44,7 @@ final as (
         cast(salary_stats.ci_low_value as double) as median_us_base_salary_ci_low_usd,
         cast(salary_stats.ci_high_value as double) as median_us_base_salary_ci_high_usd,
         cast(
-            monthly.new_postings * 1.0
+            monthly.new_postings * 1e0
             / sum(monthly.new_postings) over (partition by monthly.role) as double
         ) as share_of_role_postings
     from monthly

@@ -13,13 +13,13 @@ overlap as (
 final as (
     select
         -- grain
-        cast(overlap.role_a as varchar) as role_a,
-        cast(overlap.role_b as varchar) as role_b,
+        cast(overlap.role_a as string) as role_a,
+        cast(overlap.role_b as string) as role_b,
 
         -- postings
         cast(metrics_a.active_postings as bigint) as role_a_active_postings,
         cast(metrics_b.active_postings as bigint) as role_b_active_postings,
-        cast(metrics_a.active_postings * 1.0 / metrics_b.active_postings as double)
+        cast(metrics_a.active_postings * 1e0 / metrics_b.active_postings as double)
             as active_postings_ratio,
 
         -- median US base salary
@@ -58,8 +58,8 @@ final as (
         cast(metrics_b.india_share as double) as role_b_india_share,
 
         -- skills
-        cast(metrics_a.top_skill as varchar) as role_a_top_skill,
-        cast(metrics_b.top_skill as varchar) as role_b_top_skill,
+        cast(metrics_a.top_skill as string) as role_a_top_skill,
+        cast(metrics_b.top_skill as string) as role_b_top_skill,
         cast(metrics_a.top_skill_share as double) as role_a_top_skill_share,
         cast(metrics_b.top_skill_share as double) as role_b_top_skill_share,
         cast(overlap.top_n as integer) as top_n,

@@ -56,10 +56,10 @@ one_sided as (
 
 final as (
     select
-        cast(one_sided.role_a as varchar) as role_a,
-        cast(one_sided.role_b as varchar) as role_b,
-        cast(one_sided.skill as varchar) as skill,
-        cast(one_sided.exclusive_to_role as varchar) as exclusive_to_role,
+        cast(one_sided.role_a as string) as role_a,
+        cast(one_sided.role_b as string) as role_b,
+        cast(one_sided.skill as string) as skill,
+        cast(one_sided.exclusive_to_role as string) as exclusive_to_role,
         cast(exclusive_shares.share as double) as share,
         cast(exclusive_shares.skill_rank as integer) as skill_rank,
         cast(coalesce(other_shares.share, 0) as double) as other_role_share,

@@ -47,8 +47,8 @@ shared as (
 
 final as (
     select
-        cast(role_pairs.role_a as varchar) as role_a,
-        cast(role_pairs.role_b as varchar) as role_b,
+        cast(role_pairs.role_a as string) as role_a,
+        cast(role_pairs.role_b as string) as role_b,
         cast({{ var('top_n_skills') }} as integer) as top_n,
         cast(coalesce(size_a.top_skills, 0) as bigint) as role_a_top_skills,
         cast(coalesce(size_b.top_skills, 0) as bigint) as role_b_top_skills,
@@ -58,7 +58,7 @@ final as (
             - coalesce(shared.shared_skills, 0) as bigint
         ) as union_skills,
         cast(
-            coalesce(shared.shared_skills, 0) * 1.0
+            coalesce(shared.shared_skills, 0) * 1e0
             / nullif(
                 coalesce(size_a.top_skills, 0) + coalesce(size_b.top_skills, 0)
                 - coalesce(shared.shared_skills, 0),

@@ -35,8 +35,8 @@ skill_stats as (
 
 final as (
     select
-        cast(skill_stats.role as varchar) as role,
-        cast(skill_stats.skill as varchar) as skill,
+        cast(skill_stats.role as string) as role,
+        cast(skill_stats.skill as string) as skill,
         cast(skill_stats.n as bigint) as us_salaried_postings,
         cast(skill_stats.median_value as double) as median_us_base_salary_usd,
         cast(skill_stats.ci_low_value as double) as median_us_base_salary_ci_low_usd,

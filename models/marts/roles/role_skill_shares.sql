@@ -46,7 +46,7 @@ ranked as (
         skill_counts.tagged_postings,
         skill_counts.described_postings,
         role_postings.active_postings,
-        skill_counts.postings_with_skill * 1.0 / role_postings.active_postings as share,
+        skill_counts.postings_with_skill * 1e0 / role_postings.active_postings as share,
         row_number() over (
             partition by skill_counts.role
             order by skill_counts.postings_with_skill desc, skill_counts.skill asc
@@ -58,9 +58,9 @@ ranked as (
 
 final as (
     select
-        cast(ranked.role as varchar) as role,
-        cast(ranked.skill as varchar) as skill,
-        cast(skills.skill_category as varchar) as skill_category,
+        cast(ranked.role as string) as role,
+        cast(ranked.skill as string) as skill,
+        cast(skills.skill_category as string) as skill_category,
         cast(ranked.postings_with_skill as bigint) as postings_with_skill,
         cast(ranked.active_postings as bigint) as active_postings,
         cast(ranked.share as double) as share,

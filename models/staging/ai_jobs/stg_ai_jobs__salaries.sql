@@ -28,17 +28,17 @@ identified as (
 
 final as (
     select
-        {{ posting_key("'ai_jobs_survey'", "record_hash || '-' || cast(record_occurrence as varchar)") }}
+        {{ posting_key("'ai_jobs_survey'", "record_hash || '-' || cast(record_occurrence as string)") }}
             as posting_key,
-        record_hash || '-' || cast(record_occurrence as varchar) as posting_id,
+        record_hash || '-' || cast(record_occurrence as string) as posting_id,
         'ai_jobs_survey' as source,
         cast({{ dbt.string_literal(var('ai_jobs_snapshot_date')) }} as timestamp) as scraped_at,
-        {{ dbt.cast(dbt.concat(["cast(work_year as varchar)", "'-01-01'"]), api.Column.translate_type('date')) }}
+        {{ dbt.cast(dbt.concat(["cast(work_year as string)", "'-01-01'"]), api.Column.translate_type('date')) }}
             as posted_date,
         'active' as posting_status,
         true as is_active,
         trim(job_title) as title,
-        cast(null as varchar) as company_name,
+        cast(null as string) as company_name,
         upper(trim(company_location)) as location_text,
         case remote_ratio
             when 100 then 'Remote'
@@ -51,9 +51,9 @@ final as (
             when 'CT' then 'Contract'
             when 'FL' then 'Freelance'
         end as employment_type_text,
-        cast(null as varchar) as board_seniority_text,
+        cast(null as string) as board_seniority_text,
         cast(null as {{ type_string_list() }}) as skill_tags,
-        cast(null as varchar) as salary_text,
+        cast(null as string) as salary_text,
         'structured' as salary_source,
         salary_in_usd as salary_min_amount,
         salary_in_usd as salary_max_amount,

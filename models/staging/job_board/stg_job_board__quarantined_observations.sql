@@ -21,7 +21,7 @@ quarantined_lines as (
         source_file,
         line_number,
         quarantine_reason,
-        cast(null as varchar) as quarantine_detail,
+        cast(null as string) as quarantine_detail,
         raw_line,
         raw_line_length,
         posting_id,
@@ -35,10 +35,10 @@ rejected_files as (
         cast(null as bigint) as line_number,
         case file_status when 'unreadable' then 'unreadable_file' else file_status end as quarantine_reason,
         read_error as quarantine_detail,
-        cast(null as varchar) as raw_line,
+        cast(null as string) as raw_line,
         cast(null as bigint) as raw_line_length,
-        cast(null as varchar) as posting_id,
-        cast(null as varchar) as source
+        cast(null as string) as posting_id,
+        cast(null as string) as source
     from posting_files
 ),
 

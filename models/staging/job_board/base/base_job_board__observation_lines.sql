@@ -55,7 +55,7 @@ clean_file_lines as (
         raw_lines.source_file,
         raw_lines.accepted_position as line_number,
         raw_lines.raw_line,
-        cast(null as varchar) as reject_reason
+        cast(null as string) as reject_reason
     from raw_lines
     left join files_with_rejects
         on raw_lines.source_file = files_with_rejects.source_file
@@ -70,7 +70,7 @@ merged_file_lines as (
         1 as merge_rank,
         raw_lines.accepted_position as merge_tiebreak,
         raw_lines.raw_line,
-        cast(null as varchar) as reject_reason
+        cast(null as string) as reject_reason
     from raw_lines
     inner join files_with_rejects
         on raw_lines.source_file = files_with_rejects.source_file
@@ -82,7 +82,7 @@ merged_file_lines as (
         accepted_lines_before + 1 as merge_position,
         0 as merge_rank,
         line_number as merge_tiebreak,
-        cast(null as varchar) as raw_line,
+        cast(null as string) as raw_line,
         reject_reason
     from reject_marks
 ),

@@ -16,7 +16,7 @@
     ~ (short_text_fields | join('_text, ')) ~ "_text)" %}
 {#- the stored short fields and the skill tags, tested at once for contact details -#}
 {%- set stored_short_text_concat = "concat_ws('|', posting_id_clean, source_clean, title_clean, "
-    ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as varchar))" %}
+    ~ (short_text_fields | reject('equalto', 'salary_period') | join('_clean, ')) ~ "_clean, cast(skills_json as string))" %}
 
 with
 
@@ -100,7 +100,7 @@ typed as (
         {{ salary_period_from_field('salary_period_clean') }} as structured_salary_period,
         upper(salary_currency_clean) as structured_salary_currency,
         {{ json_to_string_list(
-            redact_contact_details_where('has_short_text_contacts', 'cast(skills_json as varchar)')
+            redact_contact_details_where('has_short_text_contacts', 'cast(skills_json as string)')
         ) }} as skill_tags,
         {{ redact_contact_details('description_plain') }} as description_text
     from plain
