@@ -4,7 +4,8 @@
     job-market generate [--seed N ...]  write raw JSON Lines + ground truth
     job-market build [dbt args ...]     dbt seed + run + test on the configured DuckDB, then publish
     job-market publish [--force]        copy the marts of the last successful build to the published file
-    job-market report --role-a A --role-b B   (reads the published marts)
+    job-market report --role-a A --role-b B [--format text|html|md|json] [--output FILE]
+                                        (reads the published marts)
     job-market docs [--target-path DIR] the static docs site (dbt docs generate --static, made safe)
     job-market evaluate [--generated SEED]  classifier precision / recall on the labelled sets
 """
@@ -29,7 +30,8 @@ def _build(settings: WarehouseSettings, extra: list[str], *, publish_after: bool
     return publish.build(settings, extra, publish_after=publish_after)
 
 
-def _report(settings: WarehouseSettings, role_a: str, role_b: str, db: Path | None = None) -> int:
+def _report(settings: WarehouseSettings, role_a: str, role_b: str, db: Path | None = None,
+            fmt: str = "text", output: Path | None = None) -> int:
     path = db
     if path is None:
         path, is_published = publish.read_path(settings)
@@ -37,10 +39,26 @@ def _report(settings: WarehouseSettings, role_a: str, role_b: str, db: Path | No
             print(f"job-market: nothing published at {settings.published_path} yet; "
                   f"reading the working warehouse {path}", file=sys.stderr)
     try:
-        print(format_role_pair(load_role_pair(path, role_a, role_b)))
+        if fmt == "text":
+            text = format_role_pair(load_role_pair(path, role_a, role_b)) + "\n"
+        else:
+            from job_market import report_data, report_page  # Altair loads only for these formats
+
+            data = report_data.load_page_data(path, role_a, role_b)
+            text = {"html": report_page.render_html, "md": report_page.render_markdown,
+                    "json": report_page.render_json}[fmt](data)
     except ReportError as exc:
         print(f"job-market: {exc}", file=sys.stderr)
         return 2
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"job-market: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"job-market: wrote {output} ({fmt}, {len(text.encode('utf-8')):,} bytes)", file=sys.stderr)
     return 0
 
 
@@ -78,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     p_report.add_argument("--role-b", default=DEFAULT_ROLE_B)
     p_report.add_argument("--db", type=Path, default=None,
                           help="DuckDB file to read (default: the published marts, else the working warehouse)")
+    p_report.add_argument("--format", choices=["text", "html", "md", "json"], default="text",
+                          help="text table (default), a self-contained HTML page with charts, Markdown or JSON")
+    p_report.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
 
     p_evaluate = sub.add_parser("evaluate", help="precision and recall of the classifiers on the labelled sets in evaluation/")
     evaluate.add_arguments(p_evaluate)
@@ -111,7 +132,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "publish":
         return publish.publish_command(settings, force=args.force)
     if args.command == "report":
-        return _report(settings, args.role_a, args.role_b, args.db)
+        if args.format == "html" and args.output is None:
+            print("job-market: --format html needs --output FILE", file=sys.stderr)
+            return 2
+        return _report(settings, args.role_a, args.role_b, args.db, args.format, args.output)
     if args.command == "docs":
         return docs_site.generate(settings, args.target_path)
 
