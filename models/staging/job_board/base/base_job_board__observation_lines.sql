@@ -3,7 +3,7 @@
 -- themselves) and the lines it rejected (listed with their line numbers and reasons by
 -- base_job_board__posting_files, no text) merged back into file order. A view: computed when
 -- base_job_board__observations is built. The same files as base_job_board__raw_lines (see
--- job_board_files_to_load in macros/incremental.sql).
+-- job_board_files_to_load in macros/job_board_loading.sql).
 {{ config(materialized='view') }}
 
 {%- set files_to_load = job_board_files_to_load(ref('base_job_board__posting_files'))['files'] %}

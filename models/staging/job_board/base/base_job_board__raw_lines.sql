@@ -5,7 +5,7 @@
 -- copied, the files are read when the observations table is built (with the session reading in
 -- file order: see that model's hooks).
 -- Which files: every readable file on a first build or a full refresh, else only those the
--- observations table does not hold yet (see job_board_files_to_load in macros/incremental.sql).
+-- observations table does not hold yet (see job_board_files_to_load in macros/job_board_loading.sql).
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
 -- A file DuckDB's reader cannot take (mixed line ends, a name that is not UTF-8) is read from the
 -- landing check's line copy, whose lines are JSON strings (see job_market.landing): decoded here.
