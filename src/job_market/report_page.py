@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 
+from job_market.docs_site import script_safe_json
 from job_market.report import _money, _pct
 from job_market.report_charts import all_charts
 
@@ -22,8 +23,8 @@ def _count(value) -> str:
 
 
 def _script_json(value) -> str:
-    """JSON safe inside a <script> element (no '</' can end it early)."""
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    """JSON safe inside a <script> element: the docs site's rule (every '<' escaped)."""
+    return script_safe_json(json.dumps(value, ensure_ascii=False))
 
 
 def _salary(m: dict) -> str:
