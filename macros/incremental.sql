@@ -9,37 +9,45 @@
     postings up; reprocessing a posting twice is harmless.
 
     What the per-posting rows were computed with (seeds, settings) is fingerprinted in a column
-    (`rules_hash`); when the fingerprint differs, every posting is processed again. A change to a
+    (`rules_hash`); when it differs from the current fingerprint (int_rules_fingerprints, the one
+    place the rule sets are listed), every posting is processed again. A change to a
     model's SQL is not detected: run with --full-refresh (`job-market build` does it when the
     project's files changed). -#}
 
-{#- The newest `column` value this model holds: what it processed up to. Read once when the model
-    runs (before its pre-hooks change the table) and written into the SQL as a timestamp literal,
-    so a filter on it can skip the storage blocks of older rows (a subquery cannot); in unit tests,
-    where `this` is a fixture, the subquery itself. -#}
-{% macro incremental_watermark(column='staged_at') -%}
-    {%- set query -%}
-        select coalesce(max({{ column }}), cast('1900-01-01' as timestamp)) from {{ this }}
-    {%- endset -%}
-    {%- if execute and model is mapping and model.get('resource_type') == 'model' -%}
-        {%- set watermark = run_query(query).columns[0].values()[0] -%}
-        {{ return(timestamp_literal(watermark)) }}
+{#- Where the current incremental model stopped, as a scalar subquery over `this`: the newest
+    `column` value it holds (1900-01-01 when empty). With a `rule_set`, also 1900-01-01 when the
+    fingerprint the model's rows were computed with (`rules_column`) is not the current one of
+    int_rules_fingerprints, so that every posting is processed again. A subquery, as in dbt's own
+    is_incremental() examples: DuckDB still skips the storage blocks older than it (measured: the
+    same time as a literal), and no query runs while the model compiles. -#}
+{% macro incremental_watermark(column='staged_at', rule_set=none, rules_column='rules_hash') -%}
+    {%- set empty = "cast('1900-01-01' as timestamp)" -%}
+    {%- if rule_set is none -%}
+        (select coalesce(max({{ column }}), {{ empty }}) from {{ this }})
+    {%- else -%}
+        (
+            select
+                case
+                    when max({{ rules_column }}) = {{ current_rules_hash(rule_set) }}
+                        then coalesce(max({{ column }}), {{ empty }})
+                    else {{ empty }}
+                end
+            from {{ this }}
+        )
     {%- endif -%}
-    {{ return('(' ~ query ~ ')') }}
 {%- endmacro %}
 
-{#- A Python datetime as a SQL timestamp literal. -#}
-{% macro timestamp_literal(value) -%}
-    cast('{{ value if value is string else value.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
+{#- The current fingerprint of `rule_set` (a row of int_rules_fingerprints), as a scalar subquery. -#}
+{% macro current_rules_hash(rule_set) -%}
+    (select rules_hash from {{ ref('int_rules_fingerprints') }} where rule_set = '{{ rule_set }}')
 {%- endmacro %}
 
-{#- Rows of `postings_relation` to (re)process in this run: all on a first build or a full
-    refresh, else those staged after the watermark, or all when `reprocess_all` (a SQL boolean)
-    holds. For the `where` of a model's import CTE. -#}
-{% macro postings_to_process(reprocess_all='false') -%}
+{#- Rows of the postings relation to (re)process in this run: all on a first build or a full
+    refresh, else those staged after the model's watermark (see incremental_watermark: all of them
+    when `rule_set`'s fingerprint changed). For the `where` of a model's import CTE. -#}
+{% macro postings_to_process(rule_set=none, rules_column='rules_hash') -%}
     {%- if is_incremental() -%}
-        staged_at > {{ incremental_watermark('staged_at') }}
-        or {{ reprocess_all }}
+        staged_at > {{ incremental_watermark('staged_at', rule_set, rules_column) }}
     {%- else -%}
         true
     {%- endif -%}
@@ -48,20 +56,39 @@
 {#- Pre-hook of a per-posting incremental model: delete the rows of every posting processed again
     (delete+insert alone would keep the old rows of a posting that now produces none, e.g. a skill
     no longer mentioned) and of every posting that left `postings_relation` (its raw file was
-    withdrawn). `reprocess_all` (a SQL boolean) deletes everything first. -#}
-{% macro delete_reprocessed_postings(postings_relation, reprocess_all='false') -%}
+    withdrawn); every row when `rule_set`'s fingerprint changed (the watermark is then 1900). -#}
+{% macro delete_reprocessed_postings(postings_relation, rule_set=none, rules_column='rules_hash') -%}
     {%- if is_incremental() -%}
         delete from {{ this }}
         where
-            ({{ reprocess_all }})
-            or posting_key in (
+            posting_key in (
                 select posting_key from {{ postings_relation }}
-                where staged_at > {{ incremental_watermark('staged_at') }}
+                where staged_at > {{ incremental_watermark('staged_at', rule_set, rules_column) }}
             )
             or posting_key not in (select posting_key from {{ postings_relation }})
     {%- else -%}
         select 1
     {%- endif -%}
+{%- endmacro %}
+
+{#- How a per-posting model is materialized: incremental (delete+insert) where the engine can
+    delete rows; on Spark's plain Parquet tables, which refuse DELETE and MERGE (Delta and Iceberg
+    cannot be installed here), a full rebuild in every run. -#}
+{% macro per_posting_materialization() -%}
+    {{ return(adapter.dispatch('per_posting_materialization', 'job_market_warehouse')()) }}
+{%- endmacro %}
+
+{% macro default__per_posting_materialization() -%}
+    {{ return('incremental') }}
+{%- endmacro %}
+
+{% macro spark__per_posting_materialization() -%}
+    {{ return('table') }}
+{%- endmacro %}
+
+{#- A Python datetime as a SQL timestamp literal. -#}
+{% macro timestamp_literal(value) -%}
+    cast('{{ value if value is string else value.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as timestamp)
 {%- endmacro %}
 
 {#- This dbt invocation's start time (UTC) as a timestamp literal. -#}

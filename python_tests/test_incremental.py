@@ -246,3 +246,31 @@ def test_full_refresh_checks_unchanged_files_again(tmp_path):
 
     assert check() == (3, 0, [])  # same path, size and time: the previous result is kept
     assert check("--full-refresh") == (2, 1, ["invalid_encoding"])
+
+
+def test_changed_rules_reprocess_every_posting_in_a_plain_dbt_build(tmp_path):
+    """The rules a per-posting model was computed with are fingerprinted (int_rules_fingerprints);
+    a plain incremental `dbt build` after a rule changed (here the plausible-salary ceiling, a var
+    of the posting_classification rule set) processes every posting again, so the table equals a
+    full refresh under the new rule. Nothing in the landed files changed, so only the fingerprint
+    can trigger it."""
+    data = tmp_path / "data"
+    generator.generate(data, seed=7, calibration="random", scale=0.1)
+    raw_glob = str(data / "raw" / "*.jsonl*")
+    db, target = tmp_path / "rules.duckdb", tmp_path / "target"
+    lower_ceiling = ["--vars", "{plausible_salary_usd_annual_max: 120000}"]
+    table, columns = "intermediate.int_postings_classified", COMPARED["intermediate.int_postings_classified"]
+
+    def run(args: list[str], db_path=db, target_path=target) -> None:
+        result = dbt(["build", "--exclude-resource-type", "unit_test", "--exclude", "test_type:data", *args],
+                     db_path=db_path, raw_glob=raw_glob, target_path=target_path)
+        assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+
+    run(["--full-refresh"])
+    before = _contents(db, table, columns)
+    run(lower_ceiling)  # incremental: no new posting, but the rule changed
+    full_db = tmp_path / "full.duckdb"
+    run(["--full-refresh", *lower_ceiling], db_path=full_db, target_path=tmp_path / "target_full")
+    after, full = _contents(db, table, columns), _contents(full_db, table, columns)
+    assert after == full, "an incremental build after a rule change equals a full refresh under the new rule"
+    assert after != before, "the lower salary ceiling changes some postings' salary flags"

@@ -35,7 +35,7 @@ MAX_SCALE_PER_CHUNK = 300.0
 MARTS = [
     "role_metrics", "role_skill_shares", "role_skill_premiums", "role_pair_overlap",
     "role_pair_exclusive_skills", "role_pair_comparison", "role_monthly_postings",
-    "role_countries", "role_employers",
+    "role_countries", "role_employers", "postings",
 ]
 
 # Runs a command, then writes its own RUSAGE_CHILDREN (the command alone) as JSON.

@@ -5,13 +5,12 @@
 -- location) pair, not once per posting.
 -- Incremental: only postings staged since the last run (every posting again when the patterns
 -- changed); see macros/incremental.sql.
-{%- set arrangement_rules = rules_hash([ref('work_arrangement_patterns')]) %}
 {{ config(
-    materialized='incremental',
+    materialized=per_posting_materialization(),
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(rules_hash([ref('work_arrangement_patterns')]))) }}",
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), 'work_arrangements') }}",
 ) }}
 
 with
@@ -23,7 +22,7 @@ postings as (
         coalesce(workplace_type_text, '') as workplace_type_key,
         coalesce(location_text, '') as location_key
     from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(rules_changed(arrangement_rules)) }}
+    where {{ postings_to_process('work_arrangements') }}
 ),
 
 work_arrangement_patterns as (
@@ -103,7 +102,7 @@ final as (
         pair_arrangements.work_arrangement,
         pair_arrangements.arrangement_source,
         postings.staged_at,
-        {{ arrangement_rules }} as rules_hash
+        {{ current_rules_hash('work_arrangements') }} as rules_hash
     from postings
     inner join pair_arrangements
         on

@@ -7,18 +7,15 @@
 -- phrases ("spark joy", "snowflake schema") swallow the alias inside them the same way.
 -- Incremental: only postings staged since the last run are matched (and every posting again when
 -- the skill taxonomy changed); see macros/incremental.sql.
-{%- set taxonomy_hash = skill_taxonomy_hash() %}
 {{ config(
-    materialized='incremental',
+    materialized=per_posting_materialization(),
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(skill_taxonomy_hash(), 'taxonomy_hash')) }}",
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), 'skill_taxonomy', 'taxonomy_hash') }}",
 ) }}
 
 with
-
-{%- set reprocess_all = rules_changed(taxonomy_hash, 'taxonomy_hash') %}
 
 -- three narrow imports of the postings to process, each read once: a CTE read more than once may
 -- be materialized whole, and one holding every description does not fit in memory at 10M.
@@ -31,7 +28,7 @@ posting_descriptions as (
         posting_key,
         description_text
     from {{ ref('stg_job_board__posting_descriptions') }}
-    where description_text is not null and ({{ postings_to_process(reprocess_all) }})
+    where description_text is not null and ({{ postings_to_process('skill_taxonomy', 'taxonomy_hash') }})
     {%- else %}
     select
         cast(null as string) as posting_key,
@@ -46,7 +43,7 @@ posting_tag_lists as (
         posting_key,
         skill_tags
     from {{ ref('int_postings_unioned') }}
-    where skill_tags is not null and ({{ postings_to_process(reprocess_all) }})
+    where skill_tags is not null and ({{ postings_to_process('skill_taxonomy', 'taxonomy_hash') }})
 ),
 
 postings as (
@@ -54,7 +51,7 @@ postings as (
         posting_key,
         staged_at
     from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(reprocess_all) }}
+    where {{ postings_to_process('skill_taxonomy', 'taxonomy_hash') }}
 ),
 
 skill_aliases as (
@@ -207,7 +204,7 @@ final as (
         matched.is_in_description,
         matched.description_mentions,
         postings.staged_at,
-        {{ taxonomy_hash }} as taxonomy_hash
+        {{ current_rules_hash('skill_taxonomy') }} as taxonomy_hash
     from matched
     inner join postings
         on matched.posting_key = postings.posting_key

@@ -2,20 +2,19 @@
 -- Incremental: only postings staged since the last run, and every posting again when the
 -- classification rules (role, seniority and location seeds, currencies, settings) changed; see
 -- macros/incremental.sql.
-{%- set classification_rules = posting_classification_hash() %}
 {{ config(
-    materialized='incremental',
+    materialized=per_posting_materialization(),
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(posting_classification_hash())) }}",
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), 'posting_classification') }}",
 ) }}
 
 with
 
 postings as (
     select * from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(rules_changed(classification_rules)) }}
+    where {{ postings_to_process('posting_classification') }}
 ),
 
 titles as (
@@ -36,7 +35,7 @@ locations as (
 
 salaries as (
     select * from {{ ref('int_postings_salaries_normalized') }}
-    where {{ postings_to_process(rules_changed(classification_rules)) }}
+    where {{ postings_to_process('posting_classification') }}
 ),
 
 keyed as (
@@ -95,7 +94,7 @@ final as (
 
         -- incremental bookkeeping
         keyed.staged_at,
-        {{ classification_rules }} as rules_hash
+        {{ current_rules_hash('posting_classification') }} as rules_hash
     from keyed
     inner join titles
         on keyed.title_key = titles.title_key

@@ -9,7 +9,7 @@
 -- per-posting model downstream reads. Postings whose every observation left (a withdrawn file)
 -- are deleted.
 {{ config(
-    materialized='incremental',
+    materialized=per_posting_materialization(),
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
