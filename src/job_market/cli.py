@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
-from job_market import docs_site, evaluate, generator, publish
+from job_market import docs_site, evaluate, generator, parity, publish
 from job_market.project import DEFAULT_DATA_DIR, WarehouseSettings, run_dbt
 from job_market.report import ReportError, format_role_pair, load_role_pair, mart_row_counts
 
@@ -111,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     p_publish.add_argument("--force", action="store_true",
                            help="publish the working warehouse even without a successful `job-market build` record")
 
+    p_parity = sub.add_parser("parity", help="compare the marts of a DuckDB build with those a Spark build wrote")
+    p_parity.add_argument("--db", type=Path, default=None, help="DuckDB warehouse file (default: JOB_MARKET_DB)")
+    p_parity.add_argument("--spark-warehouse", type=Path, default=None,
+                          help="Spark warehouse folder (default: JOB_MARKET_SPARK_WAREHOUSE, else warehouse/spark)")
+
     argv, dbt_args = _split_build_args(sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     settings = WarehouseSettings.from_env()
@@ -136,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
             print("job-market: --format html needs --output FILE", file=sys.stderr)
             return 2
         return _report(settings, args.role_a, args.role_b, args.db, args.format, args.output)
+    if args.command == "parity":
+        spark_warehouse = args.spark_warehouse or Path(os.environ.get("JOB_MARKET_SPARK_WAREHOUSE", "warehouse/spark"))
+        return parity.parity_command(args.db or settings.db_path, spark_warehouse)
     if args.command == "docs":
         return docs_site.generate(settings, args.target_path)
 
