@@ -24,6 +24,10 @@ from pathlib import Path
 
 import duckdb
 
+from job_market.files import abandoned, fsync
+from job_market.files import sql_ident as _ident
+from job_market.files import sql_literal as _literal
+
 SCHEMA = "marts"
 MANIFEST = "_published.json"
 
@@ -32,34 +36,8 @@ class ExportError(Exception):
     """The export folder cannot be written (it is a real folder, not the link this module keeps)."""
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if path.is_dir() else 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _prefix(export_dir: Path) -> str:
     return f".{export_dir.name}.publish-"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def check_target(export_dir: Path) -> None:
@@ -104,12 +82,12 @@ def stage(snapshot: Path, export_dir: Path, build_id: str, published_at: str, pu
                 con.execute(f"copy pub.{_ident(SCHEMA)}.{_ident(name)} to {_literal(str(path))} "
                             f"(format parquet, compression zstd, kv_metadata {{{metadata}}})")
                 rows[name] = con.execute(f"select count(*) from read_parquet({_literal(str(path))})").fetchone()[0]
-                _fsync(path)
+                fsync(path)
         finally:
             con.close()
         (staged / MANIFEST).write_text(json.dumps({**manifest, "tables": rows}, indent=2) + "\n", encoding="utf-8")
-        _fsync(staged / MANIFEST)
-        _fsync(staged)
+        fsync(staged / MANIFEST)
+        fsync(staged, directory=True)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -126,7 +104,7 @@ def swap(staged: Path, export_dir: Path) -> None:
     except BaseException:
         link.unlink(missing_ok=True)
         raise
-    _fsync(export_dir.parent)
+    fsync(export_dir.parent, directory=True)
     clean(export_dir)  # the version it pointed at before
 
 
@@ -148,10 +126,7 @@ def clean(export_dir: Path) -> list[Path]:
     for kind in ("publish", "link"):
         prefix = f".{export_dir.name}.{kind}-"
         for candidate in export_dir.parent.glob(prefix + "*"):
-            pid_text = candidate.name[len(prefix):].split("-", 1)[0]
-            if candidate.name == current:
-                continue
-            if pid_text.isdigit() and int(pid_text) != os.getpid() and _pid_alive(int(pid_text)):
+            if candidate.name == current or not abandoned(candidate.name, prefix):
                 continue
             if candidate.is_dir() and not candidate.is_symlink():
                 shutil.rmtree(candidate, ignore_errors=True)

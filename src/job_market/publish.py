@@ -41,6 +41,10 @@ from pathlib import Path
 import duckdb
 
 from job_market import export
+from job_market.files import abandoned
+from job_market.files import fsync as _fsync
+from job_market.files import sql_ident as _ident
+from job_market.files import sql_literal as _literal
 from job_market.plan import plan_build
 from job_market.project import PROJECT_DIR, WarehouseSettings, error_line, run_dbt
 
@@ -323,43 +327,16 @@ def _check_publishable(settings: WarehouseSettings) -> dict:
     return record
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def clean_stale_temp_files(published: Path) -> list[Path]:
     """Remove temp files (and their WALs) left by publishes whose process is gone."""
     removed = []
     prefix = _temp_prefix(published)
     for candidate in published.parent.glob(prefix + "*"):
-        pid_text = candidate.name[len(prefix):].split("-", 1)[0]
-        if pid_text.isdigit() and _pid_alive(int(pid_text)) and int(pid_text) != os.getpid():
+        if not abandoned(candidate.name, prefix):
             continue  # another publish in progress
         candidate.unlink(missing_ok=True)
         removed.append(candidate)
     return removed
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _fsync(path: Path, *, directory: bool = False) -> None:
-    fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _copy_comments(con: duckdb.DuckDBPyConnection, name: str, target: str, comment: str | None) -> None:
