@@ -8,7 +8,7 @@
 One page per unordered pair (role A the alphabetically first), from role_pair_comparison, which has
 every ordered pair of the roles of role_metrics. The folder opens from disk with no network request
 (the pages load the chart library from the folder itself); one shared copy keeps 105 pages of the
-15 test roles at ~6 MB instead of ~100 MB with the ~0.9 MB library inlined in each page. Pair pages
+15 test roles at 5.8 MB instead of ~100 MB with the ~0.9 MB library inlined in each page. Pair pages
 of an earlier run that no longer have a pair are removed; index.html is written last.
 """
 
