@@ -2,6 +2,7 @@
 #   make build   set up, generate the default data, dbt build on DuckDB, print the comparison
 #   make test    set up, sqlfluff, generate, dbt build with every test + docs, pytest
 #   make docs    the static docs site of the test warehouse (built first if missing)
+#   make site    the report page of every role pair and an index (`make build` first if nothing is published)
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
@@ -19,7 +20,7 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_DB := $(CURDIR)/warehouse/test.duckdb
 TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build test lint test-warehouse dbt-test pytest docs bench clean
+.PHONY: setup setup-spark build test lint test-warehouse dbt-test pytest docs site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -71,6 +72,14 @@ dbt-test: test-warehouse
 docs: setup
 	@if [ ! -f $(TEST_DB) ]; then $(MAKE) --no-print-directory test-warehouse; fi
 	$(TEST_ENV) $(BIN)/job-market docs
+
+# the role-pair pages of the published marts (JOB_MARKET_DB's; by default `make build`'s, built
+# first when nothing is published): target/site/index.html
+PUBLISHED_DB := $(CURDIR)/warehouse/job_market.marts.duckdb
+
+site: setup
+	@if [ -z "$${JOB_MARKET_DB:-}" ] && [ ! -f $(PUBLISHED_DB) ]; then $(MAKE) --no-print-directory build; fi
+	$(BIN)/job-market site --output $(CURDIR)/target/site
 
 pytest: setup
 	$(BIN)/pytest

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,3 +102,25 @@ def random_warehouse(tmp_path_factory) -> BuiltWarehouse:
 @pytest.fixture(params=["article", "random"])
 def any_warehouse(request) -> BuiltWarehouse:
     return request.getfixturevalue(f"{request.param}_warehouse")
+
+
+@dataclass
+class PublishedMarts:
+    path: Path  # the published DuckDB file
+    export_dir: Path  # its marts as Parquet
+    warehouse: BuiltWarehouse
+
+
+@pytest.fixture(scope="session")
+def published_article(article_warehouse, tmp_path_factory) -> PublishedMarts:
+    """The article warehouse's marts published as readers get them (`job-market publish --force`
+    in a child process): the published DuckDB file and the Parquet export beside it."""
+    base = tmp_path_factory.mktemp("published")
+    path, export_dir = base / "job_market.marts.duckdb", base / "export"
+    env = dict(os.environ, JOB_MARKET_DB=str(article_warehouse.db_path), JOB_MARKET_PUBLISHED_DB=str(path),
+               JOB_MARKET_EXPORT_DIR=str(export_dir))
+    result = subprocess.run([sys.executable, "-m", "job_market.cli", "publish", "--force"], env=env,
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"job-market publish failed:\n{result.stdout}\n{result.stderr}")
+    return PublishedMarts(path, export_dir, article_warehouse)

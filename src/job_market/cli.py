@@ -6,6 +6,7 @@
     job-market publish [--force]        copy the marts of the last successful build to the published file
     job-market report --role-a A --role-b B [--format text|html|md|json] [--output FILE]
                                         (reads the published marts)
+    job-market site [--output DIR]      the report page of every role pair and an index (reads the published marts)
     job-market docs [--target-path DIR] the static docs site (dbt docs generate --static, made safe)
     job-market evaluate [--generated SEED]  classifier precision / recall on the labelled sets
 """
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 
 from job_market import docs_site, evaluate, generator, parity, publish
-from job_market.project import DEFAULT_DATA_DIR, WarehouseSettings, run_dbt
+from job_market.project import DEFAULT_DATA_DIR, PROJECT_DIR, WarehouseSettings, run_dbt
 from job_market.report import ReportError, format_role_pair, load_role_pair, mart_row_counts
 
 DEFAULT_ROLE_A = "AI Engineer"
@@ -31,14 +32,19 @@ def _build(settings: WarehouseSettings, extra: list[str], *, publish_after: bool
     return publish.build(settings, extra, publish_after=publish_after)
 
 
+def _read_path(settings: WarehouseSettings, db: Path | None) -> Path:
+    if db is not None:
+        return db
+    path, is_published = publish.read_path(settings)
+    if not is_published and path.exists():
+        print(f"job-market: nothing published at {settings.published_path} yet; "
+              f"reading the working warehouse {path}", file=sys.stderr)
+    return path
+
+
 def _report(settings: WarehouseSettings, role_a: str, role_b: str, db: Path | None = None,
             fmt: str = "text", output: Path | None = None) -> int:
-    path = db
-    if path is None:
-        path, is_published = publish.read_path(settings)
-        if not is_published and path.exists():
-            print(f"job-market: nothing published at {settings.published_path} yet; "
-                  f"reading the working warehouse {path}", file=sys.stderr)
+    path = _read_path(settings, db)
     try:
         if fmt == "text":
             text = format_role_pair(load_role_pair(path, role_a, role_b)) + "\n"
@@ -101,6 +107,12 @@ def main(argv: list[str] | None = None) -> int:
                           help="text table (default), a self-contained HTML page with charts, Markdown or JSON")
     p_report.add_argument("--output", type=Path, default=None, help="write to this file instead of stdout")
 
+    p_site = sub.add_parser("site", help="write the report page of every role pair and an index page")
+    p_site.add_argument("--output", type=Path, default=PROJECT_DIR / "target" / "site",
+                        help="folder to write (default: the project's target/site)")
+    p_site.add_argument("--db", type=Path, default=None,
+                        help="DuckDB file to read (default: the published marts, else the working warehouse)")
+
     p_evaluate = sub.add_parser("evaluate", help="precision and recall of the classifiers on the labelled sets in evaluation/")
     evaluate.add_arguments(p_evaluate)
 
@@ -147,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
         return parity.parity_command(args.db or settings.db_path, spark_warehouse)
     if args.command == "docs":
         return docs_site.generate(settings, args.target_path)
+    if args.command == "site":
+        from job_market import site  # Altair loads only here and for the report's page formats
+
+        return site.site_command(_read_path(settings, args.db), args.output)
 
     # run: the main job on the embedded default (DuckDB + generated data)
     summary = generator.generate(DEFAULT_DATA_DIR, seed=args.seed)

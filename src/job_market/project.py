@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 PROJECT_DIR = Path(os.environ.get("JOB_MARKET_PROJECT_DIR", Path(__file__).resolve().parents[2]))
@@ -22,6 +22,10 @@ class WarehouseSettings:
     # Where finished marts are published for readers (see job_market.publish); None: the default
     # beside db_path, `<db stem>.marts.duckdb`.
     published_db: Path | None = None
+    # Where each publish also writes every mart as Parquet (see job_market.export); None: no export.
+    # From the environment: JOB_MARKET_EXPORT_DIR, default `export/` beside the published file;
+    # set to an empty value for none.
+    export_dir: Path | None = None
 
     @property
     def published_path(self) -> Path:
@@ -32,11 +36,16 @@ class WarehouseSettings:
         db = Path(os.environ.get("JOB_MARKET_DB", DEFAULT_DB)).expanduser()
         raw = os.environ.get("JOB_MARKET_RAW", str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
         published = os.environ.get("JOB_MARKET_PUBLISHED_DB")
-        return cls(
+        settings = cls(
             db_path=db.resolve(),
             raw_glob=str(Path(raw).expanduser().absolute()),
             published_db=Path(published).expanduser().resolve() if published else None,
         )
+        export = os.environ.get("JOB_MARKET_EXPORT_DIR")
+        if export is None:
+            return replace(settings, export_dir=settings.published_path.parent / "export")
+        # absolute() not resolve(): the export path is a link that each publish replaces
+        return replace(settings, export_dir=Path(export).expanduser().absolute() if export else None)
 
     def dbt_path_problem(self) -> str | None:
         """Why dbt-duckdb cannot build into db_path (a sentence for the operator), or None.
@@ -72,6 +81,7 @@ class WarehouseSettings:
         env["JOB_MARKET_DB"] = str(self.db_path)
         env["JOB_MARKET_RAW"] = self.raw_glob
         env["JOB_MARKET_PUBLISHED_DB"] = str(self.published_path)
+        env["JOB_MARKET_EXPORT_DIR"] = str(self.export_dir) if self.export_dir else ""
         env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
         return env
 

@@ -7,7 +7,9 @@ DuckDB file beside the *published* one (a hidden temp name in the same folder) w
 column comments (the models' descriptions, which dbt's ``persist_docs`` wrote), adds
 ``meta.publish_log`` / ``meta.table_row_counts``, checkpoints, closes and fsyncs it, and
 ``os.replace``-s it over the published file (``JOB_MARKET_PUBLISHED_DB``, default
-``<working stem>.marts.duckdb`` beside the working file). The swap is one atomic rename:
+``<working stem>.marts.duckdb`` beside the working file), written in DuckDB storage version
+``v1.1.0`` so that DuckDB 1.1+ clients (what most BI drivers bundle) open it as well as 2.x. The swap
+is one atomic rename (just before it, job_market.export swaps in the same marts as Parquet files):
 
 * a reader that connects after it sees the new file whole, one that connected before keeps reading
   the old file (its inode lives until the reader closes it); nobody ever sees a mix;
@@ -38,6 +40,11 @@ from pathlib import Path
 
 import duckdb
 
+from job_market import export
+from job_market.files import abandoned
+from job_market.files import fsync as _fsync
+from job_market.files import sql_ident as _ident
+from job_market.files import sql_literal as _literal
 from job_market.plan import plan_build
 from job_market.project import PROJECT_DIR, WarehouseSettings, error_line, run_dbt
 
@@ -48,6 +55,10 @@ COUNTED_SCHEMAS = ("staging", PUBLISHED_SCHEMA)
 # a published file named after one of its schemas (marts.duckdb -> catalog "marts") would make
 # `marts.role_metrics` ambiguous for every reader
 RESERVED_CATALOG_NAMES = (PUBLISHED_SCHEMA, META_SCHEMA, "main")
+# DuckDB 1.1's storage format: every DuckDB from 1.1 on opens the published file (2.x's default stops
+# 1.x clients: "Trying to read a database file with version number 999"; 1.0 cannot read the primary
+# key indexes of the marts' contracts as DuckDB 2 writes them, whatever the version asked for)
+PUBLISHED_STORAGE_VERSION = "v1.1.0"
 
 
 # what the publish step's own tables hold, as table comments (the marts keep dbt's descriptions)
@@ -65,7 +76,7 @@ class PublishError(Exception):
 
 # what a publish can fail with, besides its own checks: the file system (disk full, permissions)
 # and DuckDB writing the new file; the commands report these in one line, never a traceback
-PUBLISH_FAILURES = (PublishError, OSError, duckdb.Error)
+PUBLISH_FAILURES = (PublishError, export.ExportError, OSError, duckdb.Error)
 
 
 @dataclass
@@ -74,6 +85,7 @@ class PublishResult:
     build_id: str
     published_at: str
     tables: list[tuple[str, int]] = field(default_factory=list)
+    export_dir: Path | None = None
 
 
 # --- paths -------------------------------------------------------------------------------------
@@ -295,8 +307,9 @@ def describe_published(settings: WarehouseSettings) -> str:
 
 def format_publish_result(result: PublishResult) -> str:
     rows = sum(n for _, n in result.tables)
+    parquet = f"; as Parquet in {result.export_dir}" if result.export_dir else ""
     return (f"Published {len(result.tables)} marts ({rows:,} rows) to {result.path} "
-            f"(build {result.build_id}, {result.published_at})")
+            f"(build {result.build_id}, {result.published_at}){parquet}")
 
 
 def _check_publishable(settings: WarehouseSettings) -> dict:
@@ -314,43 +327,16 @@ def _check_publishable(settings: WarehouseSettings) -> dict:
     return record
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def clean_stale_temp_files(published: Path) -> list[Path]:
     """Remove temp files (and their WALs) left by publishes whose process is gone."""
     removed = []
     prefix = _temp_prefix(published)
     for candidate in published.parent.glob(prefix + "*"):
-        pid_text = candidate.name[len(prefix):].split("-", 1)[0]
-        if pid_text.isdigit() and _pid_alive(int(pid_text)) and int(pid_text) != os.getpid():
+        if not abandoned(candidate.name, prefix):
             continue  # another publish in progress
         candidate.unlink(missing_ok=True)
         removed.append(candidate)
     return removed
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _fsync(path: Path, *, directory: bool = False) -> None:
-    fd = os.open(path, os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _copy_comments(con: duckdb.DuckDBPyConnection, name: str, target: str, comment: str | None) -> None:
@@ -374,7 +360,7 @@ def _write_snapshot(temp: Path, settings: WarehouseSettings, build_id: str, reco
     # name, and one named like a schema (".marts.duckdb.publishing-..." -> "marts") is ambiguous
     con = duckdb.connect(":memory:")
     try:
-        con.execute(f"attach {_literal(str(temp))} as pub")
+        con.execute(f"attach {_literal(str(temp))} as pub (storage_version {_literal(PUBLISHED_STORAGE_VERSION)})")
         con.execute("use pub")
         try:
             con.execute(f"attach {_literal(str(settings.db_path))} as src (read_only)")
@@ -486,11 +472,15 @@ def publish(settings: WarehouseSettings, *, force: bool = False) -> PublishResul
     temp = published.with_name(f"{_temp_prefix(published)}{os.getpid()}-{uuid.uuid4().hex[:8]}")
     temp_wal = temp.with_name(temp.name + ".wal")
     published_at = datetime.now(timezone.utc)
+    staged = None
     try:
         tables = _write_snapshot(temp, settings, build_id, record, published_at)
         if temp_wal.exists():  # everything was checkpointed; a WAL here would mean it was not
             raise PublishError(f"{temp_wal} left after checkpoint; not publishing")
         _fsync(temp)
+        if settings.export_dir:  # the same marts as Parquet, swapped in just before the DuckDB file
+            staged = export.stage(temp, settings.export_dir, build_id, published_at.isoformat(), published)
+            export.swap(staged, settings.export_dir)
         # A WAL beside the published file could only come from someone writing to it (it is
         # read-only for everybody); DuckDB would replay it onto the NEW file, so drop it first.
         published.with_name(published.name + ".wal").unlink(missing_ok=True)
@@ -499,8 +489,11 @@ def publish(settings: WarehouseSettings, *, force: bool = False) -> PublishResul
     except BaseException:
         temp.unlink(missing_ok=True)
         temp_wal.unlink(missing_ok=True)
+        if staged is not None:
+            export.discard(staged, settings.export_dir)
         raise
-    return PublishResult(published, build_id, published_at.strftime("%Y-%m-%d %H:%M:%S UTC"), tables)
+    return PublishResult(published, build_id, published_at.strftime("%Y-%m-%d %H:%M:%S UTC"), tables,
+                         settings.export_dir)
 
 
 def publish_command(settings: WarehouseSettings, *, force: bool = False) -> int:

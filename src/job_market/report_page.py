@@ -118,12 +118,21 @@ th { background: #f3f3f3; }
 """
 
 
-def render_html(data: dict) -> str:
+def vega_embed_bundle() -> str:
+    """The Vega-Embed bundle vl-convert ships (Vega, Vega-Lite, Vega-Embed), safe inside <script>."""
     from altair.utils.html import import_vl_convert, vl_version_for_vl_convert
 
-    a, b = data["role_a"], data["role_b"]
     bundle = import_vl_convert().javascript_bundle(vl_version=vl_version_for_vl_convert())
-    bundle = bundle.replace("</script", "<\\/script")
+    return bundle.replace("</script", "<\\/script")
+
+
+def render_html(data: dict, *, bundle_src: str | None = None, index_href: str | None = None) -> str:
+    """The page; the Vega-Embed bundle inlined, or (bundle_src) loaded from that relative path, as
+    `job-market site` does for its pages, which share one copy; index_href: a link back to an index."""
+    a, b = data["role_a"], data["role_b"]
+    bundle = (f'<script type="text/javascript" src="{_e(bundle_src)}"></script>' if bundle_src else
+              f'<script type="text/javascript">\n{vega_embed_bundle()}\n</script>')
+    back = f'<p class="nav"><a href="{_e(index_href)}">All role pairs</a></p>' if index_href else ""
     charts = all_charts(data)
     headline = "".join(
         f'<tr data-key="{_e(key)}"><th>{_e(label)}</th><td data-role="{_e(a)}">{_e(left)}</td>'
@@ -144,11 +153,10 @@ def render_html(data: dict) -> str:
 <meta charset="UTF-8">
 <title>{_e(a)} vs {_e(b)}: job postings compared</title>
 <style>{STYLE}</style>
-<script type="text/javascript">
 {bundle}
-</script>
 </head>
 <body>
+{back}
 <h1>{_e(a)} vs {_e(b)}</h1>
 <p class="note">From the published marts (active postings; salaries are US base salaries in USD per year,
 medians with 95% confidence intervals; every figure shows its n).</p>
