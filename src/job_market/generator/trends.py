@@ -12,7 +12,7 @@ article's figures do not move.
   ``REOPEN_SHARE`` have every observation between the first and the last written ``closed``:
   active, closed, active again.
 * **A posting that changes title and salary.** Of the active postings scraped at least twice whose
-  pay is structured, annual and in USD, about ``RETITLE_SHARE`` had, in their first observation,
+  pay is structured, annual, in USD and at least ``RETITLE_MIN_PAY``, about ``RETITLE_SHARE`` had, in their first observation,
   the title with ``RETITLE_SUFFIX`` appended (same role and level) and pay ``RETITLE_PAY_CUT``
   lower at both bounds.
 
@@ -36,6 +36,7 @@ REOPEN_SHARE = 0.3
 RETITLE_SHARE = 0.05
 RETITLE_SUFFIX = ", Platform Team"
 RETITLE_PAY_CUT = 10000
+RETITLE_MIN_PAY = 30000
 
 
 def _unit(*parts: str) -> float:
@@ -87,7 +88,8 @@ class Trends:
         if not active or len(obs_list) < 2 or _unit("retitle", source, pid) >= RETITLE_SHARE:
             return False
         lo, hi = final.get("salary_min"), final.get("salary_max")
-        if not (isinstance(lo, int) and isinstance(hi, int) and final.get("salary_currency") == "USD"
+        if not (isinstance(lo, int) and isinstance(hi, int) and lo >= RETITLE_MIN_PAY
+                and final.get("salary_currency") == "USD"
                 and final.get("salary_period") in ("year", "yearly", "annual")):
             return False
         title = final["title"]
