@@ -36,7 +36,7 @@ survey_observations as (
         {{ shared_columns | join(',\n        ') }},
         cast(null as bigint) as source_line_number,
         -- the survey names no skills
-        md5('') as skills_fingerprint,
+        {{ content_hash("''") }} as skills_fingerprint,
         seniority_level_given,
         country_code_given
     from {{ ref('stg_ai_jobs__salaries') }}

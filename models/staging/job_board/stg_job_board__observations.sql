@@ -66,10 +66,9 @@ final as (
         location_text,
         board_seniority_text,
         skill_tags,
-        md5(
-            coalesce({{ list_join('skill_tags', "'|'") }}, '')
-            || '#' || coalesce(description_text, '')
-        ) as skills_fingerprint,
+        {{ content_hash(
+            "coalesce(" ~ list_join('skill_tags', "'|'") ~ ", '') || '#' || coalesce(description_text, '')"
+        ) }} as skills_fingerprint,
 
         -- salary as published, resolved
         salary_source,
