@@ -45,11 +45,14 @@ posting_problems as (
     select
         observations.posting_key,
         case
-            when summary.posting_key is null then 'no versions'
-            when summary.first_version <> 1 then 'numbering does not start at 1'
-            when summary.versions <> summary.last_version then 'version numbers have a hole'
-            when summary.first_valid_from <> observations.first_scraped_at then 'first version starts after the first observation'
-            when summary.observations <> observations.observations then 'versions do not account for every observation'
+            when version_summary.posting_key is null then 'no versions'
+            when version_summary.first_version <> 1 then 'numbering does not start at 1'
+            when version_summary.versions <> version_summary.last_version
+                then 'version numbers have a hole'
+            when version_summary.first_valid_from <> observations.first_scraped_at
+                then 'first version starts after the first observation'
+            when version_summary.observations <> observations.observations
+                then 'versions do not account for every observation'
         end as problem
     from observations
     left join (
@@ -62,8 +65,8 @@ posting_problems as (
             sum(observation_count) as observations
         from versions
         group by posting_key
-    ) as summary
-        on observations.posting_key = summary.posting_key
+    ) as version_summary
+        on observations.posting_key = version_summary.posting_key
 )
 
 select * from version_problems

@@ -18,6 +18,15 @@ postings as (
     where role is not null and posted_date is not null
 ),
 
+month_totals as (
+    select
+        role,
+        posted_month,
+        count(*) as postings
+    from postings
+    group by role, posted_month
+),
+
 recomputed as (
     select
         postings.role,
@@ -28,14 +37,7 @@ recomputed as (
     from postings
     inner join {{ ref('int_posting_skills_extracted') }} as skills
         on postings.posting_key = skills.posting_key
-    inner join (
-        select
-            role,
-            posted_month,
-            count(*) as postings
-        from postings
-        group by role, posted_month
-    ) as month_totals
+    inner join month_totals
         on postings.role = month_totals.role and postings.posted_month = month_totals.posted_month
     group by postings.role, postings.posted_month, skills.skill
 ),

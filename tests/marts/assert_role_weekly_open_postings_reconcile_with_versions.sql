@@ -23,7 +23,9 @@ versions as (
         role,
         is_active,
         valid_from,
-        coalesce(valid_to, {{ add_days_to_timestamp('last_observed_at', var('open_posting_grace_days')) }}) as open_until,
+        coalesce(
+            valid_to, {{ add_days_to_timestamp('last_observed_at', var('open_posting_grace_days')) }}
+        ) as open_until,
         lag(is_active) over (partition by posting_key order by version_number) as previous_is_active,
         lead(is_active) over (partition by posting_key order by version_number) as next_is_active
     from {{ ref('int_posting_versions_derived') }}
@@ -39,7 +41,7 @@ open_at_snapshot as (
         on
             weeks.role = versions.role
             and versions.is_active
-            and versions.valid_from <= weeks.as_of_at
+            and weeks.as_of_at >= versions.valid_from
             and weeks.as_of_at < versions.open_until
     group by weeks.role, weeks.week_start
 ),

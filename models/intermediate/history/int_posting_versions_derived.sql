@@ -47,16 +47,18 @@ observations as (
     select * from {{ ref('int_posting_observations_classified') }}
 ),
 
--- every observation of the postings processed, beside the one scraped before it
+-- every observation of the postings processed, beside the one scraped before it. The column
+-- lists are templated; sqlfluff cannot lay them out, so indentation checks are off here.
+-- noqa: disable=LT02
 ordered as (
     select
         observations.*,
         postings.staged_at,
-        {%- for columns in tracked.values() %}
-        {%- for column in columns %}
-        lag({{ column }}) over (partition by observations.posting_key order by {{ order_by }}) as previous_{{ column }},
-        {%- endfor %}
-        {%- endfor %}
+        {%- for columns in tracked.values() %}{% for column in columns %}
+        lag({{ column }}) over (
+            partition by observations.posting_key order by {{ order_by }}
+        ) as previous_{{ column }},
+        {%- endfor %}{% endfor %}
         row_number() over (partition by observations.posting_key order by {{ order_by }}) as observation_order
     from observations
     inner join postings
@@ -67,27 +69,34 @@ flagged as (
     select
         *,
         {%- for field, columns in tracked.items() %}
-        observation_order > 1 and (
+        observation_order > 1
+        and (
             {%- for column in columns %}
-            {{ column }} is distinct from previous_{{ column }}{{ ' or' if not loop.last }}
+            {{ 'or ' if not loop.first }}{{ column }} is distinct from previous_{{ column }}
             {%- endfor %}
-        ) as is_{{ field }}_changed{{ ',' if not loop.last }}
+        ) as is_{{ field }}_changed,
         {%- endfor %}
+        observation_order = 1 as is_first_observation
     from ordered
+),
+-- noqa: enable=LT02
+
+listed as (
+    select
+        *,
+        {{ issue_codes(change_checks) }} as changed_fields
+    from flagged
 ),
 
 numbered as (
     select
         *,
         sum(
-            case
-                when observation_order = 1 {% for field in tracked %}or is_{{ field }}_changed {% endfor %}then 1
-                else 0
-            end
+            case when is_first_observation or {{ list_length('changed_fields') }} > 0 then 1 else 0 end
         ) over (
             partition by posting_key order by {{ order_by }} rows between unbounded preceding and current row
         ) as version_number
-    from flagged
+    from listed
 ),
 
 spans as (
@@ -136,10 +145,14 @@ final as (
         skills_fingerprint,
 
         -- what changed against the version before (all false, and an empty list, for the first)
-        {{ issue_codes(change_checks) }} as changed_fields,
-        {%- for field in tracked %}
-        is_{{ field }}_changed,
-        {%- endfor %}
+        changed_fields,
+        is_status_changed,
+        is_title_changed,
+        is_role_changed,
+        is_seniority_changed,
+        is_location_changed,
+        is_salary_changed,
+        is_skills_changed,
 
         -- incremental bookkeeping
         staged_at,

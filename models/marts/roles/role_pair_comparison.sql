@@ -24,12 +24,18 @@ period_postings as (
     select
         monthly_postings.role,
         sum(
-            case when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'prior'
-                then monthly_postings.new_postings else 0 end
+            case
+                when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'prior'
+                    then monthly_postings.new_postings
+                else 0
+            end
         ) as prior_period_postings,
         sum(
-            case when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'recent'
-                then monthly_postings.new_postings else 0 end
+            case
+                when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'recent'
+                    then monthly_postings.new_postings
+                else 0
+            end
         ) as recent_period_postings
     from monthly_postings
     cross join latest
