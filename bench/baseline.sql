@@ -1040,48 +1040,6 @@ from one_sided as o
 inner join marts.role_skill_shares as e on o.exclusive_to_role = e.role and o.skill = e.skill
 left join marts.role_skill_shares as x on o.other_role = x.role and o.skill = x.skill;
 
-create or replace table marts.role_pair_comparison as
-select
-    cast(o.role_a as varchar) as role_a,
-    cast(o.role_b as varchar) as role_b,
-    cast(a.active_postings as bigint) as role_a_active_postings,
-    cast(b.active_postings as bigint) as role_b_active_postings,
-    cast(a.active_postings * 1.0 / b.active_postings as double) as active_postings_ratio,
-    cast(a.us_salaried_postings as bigint) as role_a_us_salaried_postings,
-    cast(b.us_salaried_postings as bigint) as role_b_us_salaried_postings,
-    cast(a.median_us_base_salary_usd as double) as role_a_median_us_base_salary_usd,
-    cast(b.median_us_base_salary_usd as double) as role_b_median_us_base_salary_usd,
-    cast(a.median_us_base_salary_usd - b.median_us_base_salary_usd as double) as median_salary_gap_usd,
-    cast((a.median_us_base_salary_usd - b.median_us_base_salary_usd)
-        / nullif(b.median_us_base_salary_usd, 0) as double) as median_salary_gap_share,
-    cast(a.entry_level_postings as bigint) as role_a_entry_level_postings,
-    cast(b.entry_level_postings as bigint) as role_b_entry_level_postings,
-    cast(a.entry_level_share as double) as role_a_entry_level_share,
-    cast(b.entry_level_share as double) as role_b_entry_level_share,
-    cast(a.senior_plus_staff_share as double) as role_a_senior_plus_staff_share,
-    cast(b.senior_plus_staff_share as double) as role_b_senior_plus_staff_share,
-    cast(a.remote_share as double) as role_a_remote_share,
-    cast(b.remote_share as double) as role_b_remote_share,
-    cast(a.hybrid_share as double) as role_a_hybrid_share,
-    cast(b.hybrid_share as double) as role_b_hybrid_share,
-    cast(a.onsite_share as double) as role_a_onsite_share,
-    cast(b.onsite_share as double) as role_b_onsite_share,
-    cast(a.us_share as double) as role_a_us_share,
-    cast(b.us_share as double) as role_b_us_share,
-    cast(a.india_share as double) as role_a_india_share,
-    cast(b.india_share as double) as role_b_india_share,
-    cast(a.top_skill as varchar) as role_a_top_skill,
-    cast(b.top_skill as varchar) as role_b_top_skill,
-    cast(a.top_skill_share as double) as role_a_top_skill_share,
-    cast(b.top_skill_share as double) as role_b_top_skill_share,
-    cast(o.top_n as integer) as top_n,
-    cast(o.shared_skills as bigint) as shared_skills,
-    cast(o.union_skills as bigint) as union_skills,
-    cast(o.jaccard as double) as jaccard
-from marts.role_pair_overlap as o
-inner join marts.role_metrics as a on o.role_a = a.role
-inner join marts.role_metrics as b on o.role_b = b.role;
-
 create or replace table marts.role_monthly_postings as
 with
 postings as (
@@ -1122,6 +1080,84 @@ select
         as share_of_role_postings
 from monthly as m
 left join salary_stats as s on m.role = s.role and m.posted_month = s.posted_month;
+
+-- growth between the latest 3 posted months and the 3 before (dbt: var trend_period_months)
+create or replace table marts.role_pair_comparison as
+with
+latest_month as (select max(posted_month) as latest_month from marts.role_monthly_postings),
+period_postings as (
+    select
+        m.role,
+        sum(m.new_postings) filter (
+            where m.posted_month > l.latest_month - interval 6 month and m.posted_month <= l.latest_month - interval 3 month
+        ) as prior_period_postings,
+        sum(m.new_postings) filter (where m.posted_month > l.latest_month - interval 3 month) as recent_period_postings
+    from marts.role_monthly_postings as m
+    cross join latest_month as l
+    group by m.role
+),
+role_growth as (
+    select
+        r.role,
+        coalesce(p.prior_period_postings, 0) as prior_period_postings,
+        coalesce(p.recent_period_postings, 0) as recent_period_postings,
+        p.recent_period_postings * 1.0 / nullif(p.prior_period_postings, 0) - 1 as posting_growth
+    from marts.role_metrics as r
+    left join period_postings as p on r.role = p.role
+)
+select
+    cast(o.role_a as varchar) as role_a,
+    cast(o.role_b as varchar) as role_b,
+    cast(a.active_postings as bigint) as role_a_active_postings,
+    cast(b.active_postings as bigint) as role_b_active_postings,
+    cast(a.active_postings * 1.0 / b.active_postings as double) as active_postings_ratio,
+    cast(a.us_salaried_postings as bigint) as role_a_us_salaried_postings,
+    cast(b.us_salaried_postings as bigint) as role_b_us_salaried_postings,
+    cast(a.median_us_base_salary_usd as double) as role_a_median_us_base_salary_usd,
+    cast(b.median_us_base_salary_usd as double) as role_b_median_us_base_salary_usd,
+    cast(a.median_us_base_salary_usd - b.median_us_base_salary_usd as double) as median_salary_gap_usd,
+    cast((a.median_us_base_salary_usd - b.median_us_base_salary_usd)
+        / nullif(b.median_us_base_salary_usd, 0) as double) as median_salary_gap_share,
+    cast(a.entry_level_postings as bigint) as role_a_entry_level_postings,
+    cast(b.entry_level_postings as bigint) as role_b_entry_level_postings,
+    cast(a.entry_level_share as double) as role_a_entry_level_share,
+    cast(b.entry_level_share as double) as role_b_entry_level_share,
+    cast(a.senior_plus_staff_share as double) as role_a_senior_plus_staff_share,
+    cast(b.senior_plus_staff_share as double) as role_b_senior_plus_staff_share,
+    cast(a.remote_share as double) as role_a_remote_share,
+    cast(b.remote_share as double) as role_b_remote_share,
+    cast(a.hybrid_share as double) as role_a_hybrid_share,
+    cast(b.hybrid_share as double) as role_b_hybrid_share,
+    cast(a.onsite_share as double) as role_a_onsite_share,
+    cast(b.onsite_share as double) as role_b_onsite_share,
+    cast(a.us_share as double) as role_a_us_share,
+    cast(b.us_share as double) as role_b_us_share,
+    cast(a.india_share as double) as role_a_india_share,
+    cast(b.india_share as double) as role_b_india_share,
+    cast(a.top_skill as varchar) as role_a_top_skill,
+    cast(b.top_skill as varchar) as role_b_top_skill,
+    cast(a.top_skill_share as double) as role_a_top_skill_share,
+    cast(b.top_skill_share as double) as role_b_top_skill_share,
+    cast(o.top_n as integer) as top_n,
+    cast(o.shared_skills as bigint) as shared_skills,
+    cast(o.union_skills as bigint) as union_skills,
+    cast(o.jaccard as double) as jaccard,
+    cast(3 as integer) as growth_period_months,
+    cast(l.latest_month - interval 5 month as date) as growth_prior_period_start,
+    cast(l.latest_month - interval 2 month as date) as growth_recent_period_start,
+    cast(ga.prior_period_postings as bigint) as role_a_prior_period_postings,
+    cast(gb.prior_period_postings as bigint) as role_b_prior_period_postings,
+    cast(ga.recent_period_postings as bigint) as role_a_recent_period_postings,
+    cast(gb.recent_period_postings as bigint) as role_b_recent_period_postings,
+    cast(ga.posting_growth as double) as role_a_posting_growth,
+    cast(gb.posting_growth as double) as role_b_posting_growth,
+    cast(ga.posting_growth - gb.posting_growth as double) as posting_growth_gap
+from marts.role_pair_overlap as o
+inner join marts.role_metrics as a on o.role_a = a.role
+inner join marts.role_metrics as b on o.role_b = b.role
+cross join latest_month as l
+inner join role_growth as ga on o.role_a = ga.role
+inner join role_growth as gb on o.role_b = gb.role;
 
 create or replace table marts.role_countries as
 with

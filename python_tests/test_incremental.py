@@ -35,6 +35,7 @@ COMPARED = {
     "intermediate.int_titles_classified": "*",
     "intermediate.int_seniorities_classified": "*",
     "intermediate.int_locations_parsed": "*",
+    "intermediate.int_posting_versions_derived": "* exclude (staged_at)",
     "marts.role_metrics": "*",
     "marts.role_skill_shares": "*",
     "marts.role_skill_premiums": "*",
@@ -44,6 +45,9 @@ COMPARED = {
     "marts.role_monthly_postings": "*",
     "marts.role_countries": "*",
     "marts.role_employers": "*",
+    "marts.role_weekly_open_postings": "*",
+    "marts.role_skill_monthly_demand": "*",
+    "marts.role_skill_movers": "*",
 }
 
 

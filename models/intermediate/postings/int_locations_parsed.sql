@@ -6,8 +6,9 @@
 -- another part wins ("Bangalore, IN" is India), else the lower term_priority (US states first).
 with
 
-postings as (
-    select location_text from {{ ref('int_postings_unioned') }}
+-- every location ever observed (not only the latest), so the posting history can place its versions
+observations as (
+    select location_text from {{ ref('int_posting_observations_unioned') }}
 ),
 
 location_terms as (
@@ -16,7 +17,7 @@ location_terms as (
 
 locations as (
     select distinct location_text
-    from postings
+    from observations
     where location_text is not null
 ),
 

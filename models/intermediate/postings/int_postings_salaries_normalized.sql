@@ -56,22 +56,7 @@ checked as (
     select
         *,
         (salary_min_usd_annual + salary_max_usd_annual) / 2.0 as salary_midpoint_usd_annual,
-        case
-            when salary_source is null then 'no_salary'
-            when salary_currency_code is null then 'missing_currency'
-            when not is_known_currency then 'unknown_currency'
-            when salary_period is null or not is_known_period then 'unknown_period'
-            when salary_min_amount <= 0 or salary_max_amount <= 0 then 'non_positive_amount'
-            when salary_min_amount > salary_max_amount then 'min_exceeds_max'
-            when
-                (salary_min_usd_annual + salary_max_usd_annual) / 2.0
-                < {{ var('plausible_salary_usd_annual_min') }}
-                then 'below_plausible_range'
-            when
-                (salary_min_usd_annual + salary_max_usd_annual) / 2.0
-                > {{ var('plausible_salary_usd_annual_max') }}
-                then 'above_plausible_range'
-        end as salary_issue
+        {{ salary_issue_code() }} as salary_issue
     from converted
 ),
 

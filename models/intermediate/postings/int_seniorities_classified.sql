@@ -6,11 +6,12 @@
 -- words state no level.
 with
 
-postings as (
+-- every title and board level ever observed (not only the latest), for the posting history too
+observations as (
     select
         title,
         board_seniority_text
-    from {{ ref('int_postings_unioned') }}
+    from {{ ref('int_posting_observations_unioned') }}
 ),
 
 -- the pattern CTEs are read only when the seeds cannot be (see seed_pattern_rows)
@@ -36,7 +37,7 @@ level_inputs as (
     select distinct
         {{ text_match_key('title') }} as title_key,
         coalesce({{ text_match_key('board_seniority_text') }}, ' ') as board_seniority_key
-    from postings
+    from observations
 ),
 
 {#- seeds read when the model runs, so their patterns are literals compiled once (see

@@ -9,8 +9,9 @@
 
 with
 
-postings as (
-    select title from {{ ref('int_postings_unioned') }}
+-- every title ever observed (not only the latest), so the posting history can classify its versions
+observations as (
+    select title from {{ ref('int_posting_observations_unioned') }}
 ),
 
 role_title_patterns as (  -- noqa: ST03
@@ -23,7 +24,7 @@ roles as (
 
 titles as (
     select distinct {{ text_match_key('title') }} as title_key
-    from postings
+    from observations
 ),
 
 -- exact-title mode: only a title that is a canonical role name (ignoring case and punctuation)

@@ -1,5 +1,6 @@
 -- Grain: one row per ordered pair of distinct roles: the headline "X vs Y" table.
--- Gaps and ratios read "role_a relative to role_b".
+-- Gaps and ratios read "role_a relative to role_b". Growth compares the postings that went up in
+-- the two trend periods (macros/trend_periods.sql), each role with its counts.
 with
 
 role_metrics as (
@@ -8,6 +9,49 @@ role_metrics as (
 
 overlap as (
     select * from {{ ref('role_pair_overlap') }}
+),
+
+monthly_postings as (
+    select * from {{ ref('role_monthly_postings') }}
+),
+
+latest as (
+    select max(posted_month) as latest_month from monthly_postings
+),
+
+-- postings that went up in each trend period, per role (every role of role_metrics, 0 when none)
+period_postings as (
+    select
+        monthly_postings.role,
+        sum(
+            case
+                when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'prior'
+                    then monthly_postings.new_postings
+                else 0
+            end
+        ) as prior_period_postings,
+        sum(
+            case
+                when {{ trend_period('monthly_postings.posted_month', 'latest.latest_month') }} = 'recent'
+                    then monthly_postings.new_postings
+                else 0
+            end
+        ) as recent_period_postings
+    from monthly_postings
+    cross join latest
+    group by monthly_postings.role
+),
+
+growth as (
+    select
+        role_metrics.role,
+        coalesce(period_postings.prior_period_postings, 0) as prior_period_postings,
+        coalesce(period_postings.recent_period_postings, 0) as recent_period_postings,
+        period_postings.recent_period_postings * 1e0
+        / nullif(period_postings.prior_period_postings, 0) - 1 as posting_growth
+    from role_metrics
+    left join period_postings
+        on role_metrics.role = period_postings.role
 ),
 
 final as (
@@ -65,12 +109,29 @@ final as (
         cast(overlap.top_n as integer) as top_n,
         cast(overlap.shared_skills as bigint) as shared_skills,
         cast(overlap.union_skills as bigint) as union_skills,
-        cast(overlap.jaccard as double) as jaccard
+        cast(overlap.jaccard as double) as jaccard,
+
+        -- growth between the two trend periods (postings that went up in each)
+        cast({{ var('trend_period_months') }} as integer) as growth_period_months,
+        {{ trend_period_start('prior', 'latest.latest_month') }} as growth_prior_period_start,
+        {{ trend_period_start('recent', 'latest.latest_month') }} as growth_recent_period_start,
+        cast(growth_a.prior_period_postings as bigint) as role_a_prior_period_postings,
+        cast(growth_b.prior_period_postings as bigint) as role_b_prior_period_postings,
+        cast(growth_a.recent_period_postings as bigint) as role_a_recent_period_postings,
+        cast(growth_b.recent_period_postings as bigint) as role_b_recent_period_postings,
+        cast(growth_a.posting_growth as double) as role_a_posting_growth,
+        cast(growth_b.posting_growth as double) as role_b_posting_growth,
+        cast(growth_a.posting_growth - growth_b.posting_growth as double) as posting_growth_gap
     from overlap
     inner join role_metrics as metrics_a
         on overlap.role_a = metrics_a.role
     inner join role_metrics as metrics_b
         on overlap.role_b = metrics_b.role
+    inner join growth as growth_a
+        on overlap.role_a = growth_a.role
+    inner join growth as growth_b
+        on overlap.role_b = growth_b.role
+    cross join latest
 )
 
 select * from final

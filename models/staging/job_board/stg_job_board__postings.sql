@@ -152,10 +152,7 @@ salary_parsed as (
 salary_resolved as (
     select
         *,
-        case
-            when structured_salary_min is not null or structured_salary_max is not null then 'structured'
-            when text_salary_min is not null then 'text'
-        end as salary_source
+        {{ resolved_salary_source() }} as salary_source
     from salary_parsed
 ),
 
@@ -186,28 +183,7 @@ final as (
         -- salary
         salary_text,
         salary_source,
-        case salary_source
-            when 'structured' then coalesce(structured_salary_min, structured_salary_max)
-            when 'text' then text_salary_min
-        end as salary_min_amount,
-        case salary_source
-            when 'structured' then coalesce(structured_salary_max, structured_salary_min)
-            when 'text' then text_salary_max
-        end as salary_max_amount,
-        case salary_source
-            when 'structured' then coalesce(structured_salary_currency, text_salary_currency)
-            when 'text' then coalesce(text_salary_currency, structured_salary_currency)
-        end as salary_currency_code,
-        case salary_source
-            when 'structured' then coalesce(structured_salary_period, text_salary_period)
-            when 'text' then coalesce(text_salary_period, structured_salary_period, 'year')
-        end as salary_period,
-        coalesce(
-            salary_source = 'text'
-            and text_salary_period is null
-            and structured_salary_period is null,
-            false
-        ) as is_salary_period_assumed,
+        {{ resolved_salary_columns() }},
 
         -- lineage
         {{ run_timestamp() }} as staged_at,

@@ -48,6 +48,7 @@ Modules, in the order the data flows:
     assign                            the intended final state of every posting of a role group
     render, describe, salary_render   the posting's raw fields written from its intent
     schedule, batches, ids, sources   posting days, scrape batches, posting ids, job boards
+    trends                            documented history trends (rising skill, reopenings, retitles)
     engine                            role groups rendered (in worker processes), files written
     api, __main__                     generate(), the command line
 

@@ -21,8 +21,9 @@ from .render import PostingRenderer
 from .schedule import Schedule
 from .taxonomy import Taxonomy
 from .textbank import TextBank
+from .trends import RISING_FIRST_MONTH, RISING_ROLE, RISING_SKILL, RISING_START, RISING_STEP
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "1.1.0"
 
 
 class SpecOutput:
@@ -37,14 +38,15 @@ class SpecOutput:
                       "observations": 0, "duplicate_lines": 0, "rescraped_postings": 0,
                       "reopened_postings": 0}
         self.warnings: list = []
+        self.trends = {"reopened": [], "retitled": []}
 
     def packed(self):
         """Picklable, compact form: (key, role, [bytes per batch], [line count per batch],
-        truth bytes, stats, warnings)."""
+        truth bytes, stats, warnings, trends)."""
         return (self.key, self.role,
                 ["".join(x).encode("utf-8") for x in self.batch_lines],
                 [len(x) for x in self.batch_lines],
-                "".join(self.truth_lines).encode("utf-8"), self.stats, self.warnings)
+                "".join(self.truth_lines).encode("utf-8"), self.stats, self.warnings, self.trends)
 
 
 def same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
@@ -155,6 +157,7 @@ class Generator:
                   "duplicate_lines": 0, "rescraped_postings": 0, "reopened_postings": 0}
         by_role: dict = {}
         warnings: list = []
+        trends: dict = {"reopened": [], "retitled": []}
         line_counts = [0] * len(self.batches)
         indices = list(range(len(self.specs)))
         workers = max(1, min(int(workers), len(indices)))
@@ -180,7 +183,7 @@ class Generator:
             else:
                 results = pool.imap(_worker_spec, indices, chunksize=1)
             with open(truth / "postings_truth.jsonl", "wb") as tfh:
-                for key, role, chunks, nlines, truth_bytes, stats, warns in results:
+                for key, role, chunks, nlines, truth_bytes, stats, warns, picked in results:
                     for bi, data in enumerate(chunks):
                         if data:
                             fh, gz = handles[bi]
@@ -193,6 +196,8 @@ class Generator:
                     r["active"] += stats["active_postings"]
                     r["closed"] += stats["closed_postings"]
                     warnings.extend(warns)
+                    for k, ids in picked.items():
+                        trends[k].extend(ids)
         finally:
             if pool is not None:
                 pool.close()
@@ -217,6 +222,13 @@ class Generator:
             "files": [{"name": b.name, "lines": line_counts[i], "gzip": b.gz,
                        "scrape_date": b.date.isoformat()} for i, b in enumerate(self.batches)],
             "warnings": warnings,
+            "trends": {
+                "rising_skill": {"role": RISING_ROLE, "skill": RISING_SKILL,
+                                 "first_month": RISING_FIRST_MONTH.isoformat(),
+                                 "start_share": RISING_START, "monthly_step": RISING_STEP},
+                "reopened_postings": trends["reopened"],
+                "retitled_postings": trends["retitled"],
+            },
         }
         with open(truth / "manifest.json", "w", encoding="utf-8") as f:
             json.dump(manifest, f, indent=2, sort_keys=True)
@@ -232,6 +244,7 @@ class Generator:
         spec = self.specs[index]
         self.ids.start_spec(index)
         out = SpecOutput(len(self.batches), spec.key, spec.role)
+        self.renderer.trends.start_spec(spec.role)
         n_active = spec.scaled_n(self.scale)
         n_closed = cal.round_half_away(cal.frac(spec.closed_share) * n_active)
         rng = random.Random(f"job-market:{self.seed}:{self.calibration}:{spec.key}")

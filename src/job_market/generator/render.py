@@ -14,6 +14,7 @@ from .schedule import Schedule
 from .sources import SOURCE_CUM, SOURCES, TAG_PROB, USE_WORKPLACE_PROB
 from .textbank import TextBank
 from .taxonomy import Taxonomy
+from .trends import RISING_SKILL, RISING_TAG, Trends
 from .vocab import (BOARD_FORMS, BOARD_VALUES_ANY, COMPANIES, FAMILY_GROUP, NOISE_TAGS,
                     TITLE_DECORATIONS, WORKPLACE_FORMS)
 
@@ -32,6 +33,7 @@ class PostingRenderer:
         self.ids = ids
         self.schedule = schedule
         self.descriptions = descriptions
+        self.trends = Trends(tax)
         self.encode = json.JSONEncoder(ensure_ascii=False).encode
 
     def _title(self, rnd, spec, p: Posting):
@@ -147,6 +149,10 @@ class PostingRenderer:
         if len(skills) != len(p.skills) or not skills.issuperset(p.skills):
             raise GenerationError(f"skills {sorted(skills)} != {sorted(p.skills)}")
         chosen, posted_at = self.schedule.draw(rnd, spec.growth)
+        # the rising skill (trends.py): decided without drawing from rnd
+        if self.trends.rising_tag(posted_at) and RISING_SKILL not in skills:
+            tags = (tags or []) + [RISING_TAG]
+            skills.add(RISING_SKILL)
         er = rnd()
         if level == "intern" and er < 0.7:
             employment = "Internship"
@@ -185,6 +191,11 @@ class PostingRenderer:
         if usd != p.usd:
             raise GenerationError(f"salary {usd} != intended {p.usd}: {p.salary}")
         obs_list = self.schedule.observations(rnd, final, p.active, chosen)
+        # closing and reopening, an older title and pay (trends.py): earlier observations only
+        if self.trends.reopen(source, pid, p.active, obs_list):
+            out.trends["reopened"].append([source, pid])
+        if self.trends.retitle(source, pid, p.active, final, board, obs_list):
+            out.trends["retitled"].append([source, pid])
         last = len(obs_list) - 1
         stats = out.stats
         if last > 0:
