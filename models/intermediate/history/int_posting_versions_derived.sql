@@ -9,13 +9,12 @@
 -- posting_versions).
 -- Incremental: the postings staged since the last run get all their versions derived again from
 -- all their observations (and every posting when the classification rules changed).
-{%- set classification_rules = posting_classification_hash() %}
 {{ config(
-    materialized='incremental',
+    materialized=per_posting_materialization(),
     unique_key='posting_key',
     incremental_strategy='delete+insert',
     on_schema_change='fail',
-    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), rules_changed(posting_classification_hash())) }}",
+    pre_hook="{{ delete_reprocessed_postings(ref('int_postings_unioned'), 'posting_classification') }}",
 ) }}
 
 {%- set tracked = {
@@ -40,7 +39,7 @@ postings as (
         posting_key,
         staged_at
     from {{ ref('int_postings_unioned') }}
-    where {{ postings_to_process(rules_changed(classification_rules)) }}
+    where {{ postings_to_process('posting_classification') }}
 ),
 
 observations as (
@@ -156,7 +155,7 @@ final as (
 
         -- incremental bookkeeping
         staged_at,
-        {{ classification_rules }} as rules_hash
+        {{ current_rules_hash('posting_classification') }} as rules_hash
     from version_starts
 )
 

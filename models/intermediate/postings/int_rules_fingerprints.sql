@@ -7,7 +7,7 @@
 with
 
 fingerprints as (
-    -- int_postings_classified: role, seniority, country and salary rules
+    -- int_postings_classified and int_posting_versions_derived: role, seniority, country and salary rules
     select
         'posting_classification' as rule_set,
         {{ rules_hash(
