@@ -236,6 +236,109 @@ create or replace temp macro salary_number(x) as try_cast(
         else replace(x, ',', '')
     end as double);
 
+-- salary text parsed (the rules of macros/parsing/salary.sql), one row per row of `texts`: the
+-- name of a table or CTE with a column salary_text (distinct, not null). Called once per
+-- distinct text, by staging here and by the history (bench/baseline_history.sql)
+create or replace temp macro salary_texts_parsed(texts) as table
+with
+
+texts_read as (
+    select
+        salary_text,
+        regexp_replace(lower(salary_text), '401\s*\(?k\)?', ' ', 'g') as amount_text,
+        salary_text_currency(salary_text) as text_salary_currency,
+        salary_period_from_text(salary_text) as text_salary_period
+    from query_table(texts)
+),
+
+salary_text_matches as (
+    select
+        *,
+        regexp_matches(amount_text, '\d')
+        and (text_salary_currency is not null or text_salary_period is not null)
+        -- a sign before an amount ("-$50,000") is no pay (macro salary_text_has_signed_amount)
+        and not regexp_matches(
+            amount_text,
+            '(^|[^0-9a-z.,''’%)\s$€£₹¥])\s*(?:[$€£₹¥]\s*)?[-−+]\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*\d'
+        ) as has_amount,
+        regexp_extract(
+            amount_text,
+            '(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?(?:\s*(?:[$€£₹¥]|usd|eur|gbp|inr|cad|aud|chf))?(?:\s*(?:/|per|an|a)\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\s*(?:-|–|—|to)\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?',
+            ['low', 'low_suffix', 'high', 'high_suffix']
+        ) as range_parts,
+        regexp_extract(amount_text, '(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?', ['amount', 'suffix'])
+            as single_parts
+    from texts_read
+),
+
+salary_text_parsed as (
+    select
+        salary_text,
+        text_salary_currency,
+        text_salary_period,
+        case
+            when not has_amount then null
+            when range_parts.low <> '' then
+                salary_number(range_parts.low)
+                * salary_multiplier(coalesce(nullif(range_parts.low_suffix, ''), nullif(range_parts.high_suffix, '')))
+            else salary_number(nullif(single_parts.amount, '')) * salary_multiplier(nullif(single_parts.suffix, ''))
+        end as text_salary_min,
+        case
+            when not has_amount then null
+            when range_parts.low <> '' then
+                salary_number(range_parts.high) * salary_multiplier(nullif(range_parts.high_suffix, ''))
+            else salary_number(nullif(single_parts.amount, '')) * salary_multiplier(nullif(single_parts.suffix, ''))
+        end as text_salary_max
+    from salary_text_matches
+)
+
+select * from salary_text_parsed;
+
+-- pay as published, resolved (macros/parsing/salary_resolution.sql): the structured fields when
+-- they give an amount, else the salary text's; the currency and period of the one fill the other's
+-- gaps, and a text without a period is a yearly figure
+create or replace temp macro resolved_salary_source(s_min, s_max, t_min) as
+    case
+        when s_min is not null or s_max is not null then 'structured'
+        when t_min is not null then 'text'
+    end;
+
+create or replace temp macro resolved_salary_min(salary_source, s_min, s_max, t_min) as
+    case salary_source when 'structured' then coalesce(s_min, s_max) when 'text' then t_min end;
+
+create or replace temp macro resolved_salary_max(salary_source, s_min, s_max, t_max) as
+    case salary_source when 'structured' then coalesce(s_max, s_min) when 'text' then t_max end;
+
+create or replace temp macro resolved_salary_currency(salary_source, s_currency, t_currency) as
+    case salary_source
+        when 'structured' then coalesce(s_currency, t_currency)
+        when 'text' then coalesce(t_currency, s_currency)
+    end;
+
+create or replace temp macro resolved_salary_period(salary_source, s_period, t_period) as
+    case salary_source
+        when 'structured' then coalesce(s_period, t_period)
+        when 'text' then coalesce(t_period, s_period, 'year')
+    end;
+
+-- why a resolved pay cannot be used (null: usable), given it in US dollars a year
+-- (macros/parsing/salary_resolution.sql, salary_issue_code)
+create or replace temp macro salary_issue(
+    salary_source, currency_code, is_known_currency, period, is_known_period, min_amount, max_amount,
+    min_usd_annual, max_usd_annual
+) as
+    case
+        when salary_source is null then 'no_salary'
+        when currency_code is null then 'missing_currency'
+        when not is_known_currency then 'unknown_currency'
+        when period is null or not is_known_period then 'unknown_period'
+        when min_amount <= 0 or max_amount <= 0 then 'non_positive_amount'
+        when min_amount > max_amount then 'min_exceeds_max'
+        -- var: plausible_salary_usd_annual_min / _max
+        when (min_usd_annual + max_usd_annual) / 2.0 < 10000 then 'below_plausible_range'
+        when (min_usd_annual + max_usd_annual) / 2.0 > 1000000 then 'above_plausible_range'
+    end;
+
 -- ================================================================================================
 -- Staging: latest observation per (source, posting_id), then parsed
 -- ================================================================================================
@@ -312,54 +415,13 @@ latest as (
 
 -- salary text parsed once per distinct text
 salary_texts as (
-    select
-        salary_text,
-        regexp_replace(lower(salary_text), '401\s*\(?k\)?', ' ', 'g') as amount_text,
-        salary_text_currency(salary_text) as text_salary_currency,
-        salary_period_from_text(salary_text) as text_salary_period
-    from (select distinct nullif(trim(salary), '') as salary_text from latest) as distinct_texts
-    where salary_text is not null
-),
-
-salary_text_matches as (
-    select
-        *,
-        regexp_matches(amount_text, '\d')
-        and (text_salary_currency is not null or text_salary_period is not null)
-        -- a sign before an amount ("-$50,000") is no pay (macro salary_text_has_signed_amount)
-        and not regexp_matches(
-            amount_text,
-            '(^|[^0-9a-z.,''’%)\s$€£₹¥])\s*(?:[$€£₹¥]\s*)?[-−+]\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*\d'
-        ) as has_amount,
-        regexp_extract(
-            amount_text,
-            '(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?(?:\s*(?:[$€£₹¥]|usd|eur|gbp|inr|cad|aud|chf))?(?:\s*(?:/|per|an|a)\s*(?:hr|hour|yr|year|mo|month|wk|week|day|annum))?\s*(?:-|–|—|to)\s*(?:[a-z]{0,2}\$|[$€£₹¥]|usd|eur|gbp|inr|cad|aud)?\s*(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?',
-            ['low', 'low_suffix', 'high', 'high_suffix']
-        ) as range_parts,
-        regexp_extract(amount_text, '(\d{1,3}(?:[.''’]\d{3})+\b|\d[\d,]*(?:\.\d+)?)\s*(?:(k|m|lpa|lakhs?)\b)?', ['amount', 'suffix'])
-            as single_parts
-    from salary_texts
+    select distinct nullif(trim(salary), '') as salary_text
+    from latest
+    where nullif(trim(salary), '') is not null
 ),
 
 salary_text_parsed as (
-    select
-        salary_text,
-        text_salary_currency,
-        text_salary_period,
-        case
-            when not has_amount then null
-            when range_parts.low <> '' then
-                salary_number(range_parts.low)
-                * salary_multiplier(coalesce(nullif(range_parts.low_suffix, ''), nullif(range_parts.high_suffix, '')))
-            else salary_number(nullif(single_parts.amount, '')) * salary_multiplier(nullif(single_parts.suffix, ''))
-        end as text_salary_min,
-        case
-            when not has_amount then null
-            when range_parts.low <> '' then
-                salary_number(range_parts.high) * salary_multiplier(nullif(range_parts.high_suffix, ''))
-            else salary_number(nullif(single_parts.amount, '')) * salary_multiplier(nullif(single_parts.suffix, ''))
-        end as text_salary_max
-    from salary_text_matches
+    from salary_texts_parsed('salary_texts')
 ),
 
 parsed as (
@@ -416,10 +478,7 @@ parsed as (
 salary_resolved as (
     select
         *,
-        case
-            when structured_salary_min is not null or structured_salary_max is not null then 'structured'
-            when text_salary_min is not null then 'text'
-        end as salary_source
+        resolved_salary_source(structured_salary_min, structured_salary_max, text_salary_min) as salary_source
     from parsed
 )
 
@@ -442,22 +501,10 @@ select
     skill_tags,
     salary_text,
     salary_source,
-    case salary_source
-        when 'structured' then coalesce(structured_salary_min, structured_salary_max)
-        when 'text' then text_salary_min
-    end as salary_min_amount,
-    case salary_source
-        when 'structured' then coalesce(structured_salary_max, structured_salary_min)
-        when 'text' then text_salary_max
-    end as salary_max_amount,
-    case salary_source
-        when 'structured' then coalesce(structured_salary_currency, text_salary_currency)
-        when 'text' then coalesce(text_salary_currency, structured_salary_currency)
-    end as salary_currency_code,
-    case salary_source
-        when 'structured' then coalesce(structured_salary_period, text_salary_period)
-        when 'text' then coalesce(text_salary_period, structured_salary_period, 'year')
-    end as salary_period,
+    resolved_salary_min(salary_source, structured_salary_min, structured_salary_max, text_salary_min) as salary_min_amount,
+    resolved_salary_max(salary_source, structured_salary_min, structured_salary_max, text_salary_max) as salary_max_amount,
+    resolved_salary_currency(salary_source, structured_salary_currency, text_salary_currency) as salary_currency_code,
+    resolved_salary_period(salary_source, structured_salary_period, text_salary_period) as salary_period,
     observation_count,
     source_file
 from salary_resolved;
@@ -468,28 +515,37 @@ reset force_compression;
 -- Classification of distinct values (titles, levels, locations, arrangement texts)
 -- ================================================================================================
 
--- role per distinct title key: the matching pattern with the lowest precedence (ties by role)
+-- role per distinct title key: the matching pattern with the lowest precedence (ties by role).
+-- `title_keys` names a table or CTE with a column title_key (distinct); the history
+-- (bench/baseline_history.sql) classifies the titles of older observations with it too
+create or replace temp macro title_key_roles(title_keys) as table
+with
+keys as (
+    from query_table(title_keys)
+),
+matches as (
+    select
+        keys.title_key,
+        role_title_patterns.role,
+        row_number() over (
+            partition by keys.title_key
+            order by role_title_patterns.precedence, role_title_patterns.role
+        ) as match_rank
+    from keys
+    inner join role_title_patterns
+        on regexp_matches(keys.title_key, ' ' || trim(role_title_patterns.title_pattern) || ' ')
+)
+select keys.title_key, matches.role
+from keys
+left join matches
+    on keys.title_key = matches.title_key and matches.match_rank = 1;
+
 create or replace temp table title_roles as
 with
 title_keys as (
     select distinct text_match_key(title) as title_key from work.postings
-),
-matches as (
-    select
-        title_keys.title_key,
-        role_title_patterns.role,
-        row_number() over (
-            partition by title_keys.title_key
-            order by role_title_patterns.precedence, role_title_patterns.role
-        ) as match_rank
-    from title_keys
-    inner join role_title_patterns
-        on regexp_matches(title_keys.title_key, ' ' || trim(role_title_patterns.title_pattern) || ' ')
 )
-select title_keys.title_key, matches.role
-from title_keys
-left join matches
-    on title_keys.title_key = matches.title_key and matches.match_rank = 1;
+from title_key_roles('title_keys');
 
 -- seniority: the title's best pattern first, then the board level's, else unspecified. Titles
 -- and board levels are classified apart (each distinct value once), then combined per posting.
@@ -547,11 +603,13 @@ matches as (
 select level_key, seniority_level from matches where match_rank = 1;
 
 -- country per distinct location text: the last part naming a known term decides; a candidate
--- country named by another part wins, then the lowest term_priority, then the code
-create or replace temp table location_countries as
+-- country named by another part wins, then the lowest term_priority, then the code.
+-- `location_texts` names a table or CTE with a column location_text (distinct, not null); the
+-- history (bench/baseline_history.sql) places the locations of older observations with it too
+create or replace temp macro location_text_countries(location_texts) as table
 with
 locations as (
-    select distinct location_text from work.postings where location_text is not null
+    from query_table(location_texts)
 ),
 raw_parts as (
     select
@@ -619,6 +677,13 @@ ranked as (
 )
 select location_text, country_code from ranked where candidate_rank = 1;
 
+create or replace temp table location_countries as
+with
+location_texts as (
+    select distinct location_text from work.postings where location_text is not null
+)
+from location_text_countries('location_texts');
+
 -- work arrangements named by each distinct text (workplace_type or location)
 create or replace temp table arrangement_texts as
 with
@@ -667,17 +732,10 @@ salaries_checked as (
     select
         posting_key,
         (salary_min_usd_annual + salary_max_usd_annual) / 2.0 as salary_midpoint_usd_annual,
-        case
-            when salary_source is null then 'no_salary'
-            when salary_currency_code is null then 'missing_currency'
-            when not is_known_currency then 'unknown_currency'
-            when salary_period is null or not is_known_period then 'unknown_period'
-            when salary_min_amount <= 0 or salary_max_amount <= 0 then 'non_positive_amount'
-            when salary_min_amount > salary_max_amount then 'min_exceeds_max'
-            -- var: plausible_salary_usd_annual_min / _max
-            when (salary_min_usd_annual + salary_max_usd_annual) / 2.0 < 10000 then 'below_plausible_range'
-            when (salary_min_usd_annual + salary_max_usd_annual) / 2.0 > 1000000 then 'above_plausible_range'
-        end as salary_issue
+        salary_issue(
+            salary_source, salary_currency_code, is_known_currency, salary_period, is_known_period,
+            salary_min_amount, salary_max_amount, salary_min_usd_annual, salary_max_usd_annual
+        ) as salary_issue
     from salaries
 )
 select
