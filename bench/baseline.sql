@@ -1,7 +1,9 @@
--- Hand-written baseline for the benchmark: the whole warehouse as ONE plain DuckDB SQL script,
--- no dbt. Same raw files, same seed CSVs, same rules (regular expressions, token join, latest
--- observation, medians with their intervals), same ten marts (schema `marts`, same names,
--- columns and values as the dbt build; bench/run.py --verify compares them row by row).
+-- Hand-written baseline for the benchmark: the whole warehouse as plain DuckDB SQL, no dbt. Same
+-- raw files, same seed CSVs, same rules (regular expressions, token join, latest observation,
+-- medians with their intervals), same marts (schema `marts`, same names, columns and values as the
+-- dbt build; bench/run.py compares them row by row, see MARTS in bench/benchkit/common.py). This
+-- script builds ten; bench/baseline_history.sql, run after it in the same connection, builds the
+-- three trend marts from its tables and macros.
 --
 -- Parameters (DuckDB variables, set before running the script):
 --   raw_glob   glob of the raw JSON Lines files (.jsonl / .jsonl.gz), as JOB_MARKET_RAW
@@ -294,6 +296,10 @@ salary_text_parsed as (
 
 select * from salary_text_parsed;
 
+-- macros/posting_key.sql: the source's "\" and ":" escaped, then ":" and the id
+create or replace temp macro posting_key(source, posting_id) as
+    replace(replace(source, '\', '\\'), ':', '\:') || ':' || posting_id;
+
 -- pay as published, resolved (macros/parsing/salary_resolution.sql): the structured fields when
 -- they give an amount, else the salary text's; the currency and period of the one fill the other's
 -- gaps, and a text without a period is a yearly figure
@@ -483,8 +489,7 @@ salary_resolved as (
 )
 
 select
-    -- macros/posting_key.sql: the source's "\" and ":" escaped, then ":" and the id
-    replace(replace(source, '\', '\\'), ':', '\:') || ':' || posting_id as posting_key,
+    posting_key(source, posting_id) as posting_key,
     posting_id,
     source,
     scraped_at,

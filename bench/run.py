@@ -16,7 +16,8 @@
      build        `job-market build` into an empty warehouse: a full-refresh `dbt build` (seeds,
                   models, data tests; unit tests are left out, as in every warehouse build);
      run          `dbt seed` (not timed), then `dbt run` (models only) into another empty one;
-     baseline     bench/baseline.sql into an empty DuckDB file (the same marts without dbt);
+     baseline     bench/baseline.sql, then bench/baseline_history.sql (the trend marts; absent
+                  from states before them), into an empty DuckDB file (the same marts without dbt);
      noop         `job-market build` again, nothing new (the build plan runs no dbt);
      incremental  `job-market build` after the delta files land next to the others (an
                   incremental `dbt build` of the nodes fed by raw data, tests on the new rows);
@@ -80,7 +81,8 @@ def main(argv=None) -> int:
         ap.add_argument("--db", required=True)
         ap.add_argument("--raw", required=True, help="glob of raw JSON Lines files")
         ap.add_argument("--seeds", default=str(PROJECT_DIR / "seeds"))
-        ap.add_argument("--sql", type=Path, default=BENCH_DIR / "baseline.sql", help="the baseline script")
+        ap.add_argument("--sql", type=Path, default=BENCH_DIR / "baseline.sql",
+                        help="the baseline script (baseline_history.sql beside it runs after it)")
         ap.add_argument("--threads", type=int, default=0, help="0: DuckDB's default (all cores)")
         ap.add_argument("--memory-limit", default=os.environ.get("JOB_MARKET_MEMORY_LIMIT", "8GB"))
         a = ap.parse_args(argv[1:])

@@ -12,10 +12,14 @@ from pathlib import Path
 from benchkit.common import BENCH_DIR, MARTS, PROJECT_DIR, measure, rm_db, venv_bin
 
 
-# bench/baseline.sql too: a run of an older ref compares its dbt build with that ref's baseline
-# (the baseline mirrors the models' rules, so it changes with them)
+# bench/baseline.sql (and its history part, where the ref has one) too: a run of an older ref
+# compares its dbt build with that ref's baseline (the baseline mirrors the models' rules, so it
+# changes with them)
 SNAPSHOT_PATHS = ["dbt_project.yml", "profiles.yml", "packages.yml", "models", "macros", "seeds", "tests",
-                  "analyses", "snapshots", "src", "bench/baseline.sql"]
+                  "analyses", "snapshots", "src", "bench/baseline.sql", "bench/baseline_history.sql"]
+
+# the baseline's second script (the trend marts), run after baseline.sql in the same connection
+HISTORY_SQL_NAME = "baseline_history.sql"
 
 
 def snapshot_project(src: Path, dst: Path, git_ref: str | None = None) -> Path:
@@ -157,8 +161,17 @@ def baseline_sql(project: Path) -> Path:
     return own if own.exists() else BENCH_DIR / "baseline.sql"
 
 
+def baseline_scripts(sql: Path) -> list[Path]:
+    """The baseline script, then the history script beside it when there is one (a project state
+    from before the trend marts, e.g. an older --git-ref, has none: its baseline is baseline.sql alone)."""
+    history = Path(sql).with_name(HISTORY_SQL_NAME)
+    return [Path(sql), history] if history.exists() else [Path(sql)]
+
+
 def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, memory_limit: str | None,
                  sql: Path = BENCH_DIR / "baseline.sql") -> None:
+    """Runs `sql` and the history script beside it (baseline_scripts) in one connection: the
+    second reads the first one's tables, temp tables and macros."""
     import duckdb
     con = duckdb.connect(db)
     if threads:
@@ -167,17 +180,24 @@ def run_baseline(db: str, raw_glob: str, seeds_dir: str, threads: int | None, me
         con.execute(f"set memory_limit = '{memory_limit}'")
     con.execute("set variable raw_glob = ?", [raw_glob])
     con.execute("set variable seeds_dir = ?", [seeds_dir])
-    con.execute(Path(sql).read_text())
+    for script in baseline_scripts(sql):
+        con.execute(script.read_text())
     con.close()
 
 
 def compare_marts(dbt_db: Path, baseline_db: Path) -> dict:
+    """Row-for-row comparison of every mart in MARTS that either side built. A mart neither built
+    is left out (a project state from before it, e.g. an older --git-ref); one side alone is an error."""
     import duckdb
     con = duckdb.connect()
     con.execute(f"attach '{dbt_db}' as d (read_only)")
     con.execute(f"attach '{baseline_db}' as b (read_only)")
+    built = {(db, name) for db, name in con.execute(
+        "select database_name, table_name from duckdb_tables() where schema_name = 'marts'").fetchall()}
     out = {}
     for mart in MARTS:
+        if ("d", mart) not in built and ("b", mart) not in built:
+            continue
         try:
             only_dbt = con.execute(f"select count(*) from (from d.marts.{mart} except all from b.marts.{mart})").fetchone()[0]
             only_base = con.execute(f"select count(*) from (from b.marts.{mart} except all from d.marts.{mart})").fetchone()[0]

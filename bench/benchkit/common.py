@@ -36,6 +36,7 @@ MARTS = [
     "role_metrics", "role_skill_shares", "role_skill_premiums", "role_pair_overlap",
     "role_pair_exclusive_skills", "role_pair_comparison", "role_monthly_postings",
     "role_countries", "role_employers", "postings",
+    "role_weekly_open_postings", "role_skill_monthly_demand", "role_skill_movers",
 ]
 
 # Runs a command, then writes its own RUSAGE_CHILDREN (the command alone) as JSON.

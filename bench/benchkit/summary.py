@@ -166,7 +166,8 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
         "",
         "- **dbt build**: `job-market build` into an empty DuckDB file, i.e. `dbt build --full-refresh --exclude-resource-type unit_test` (all seeds, models and data tests; unit tests run in `make test`, not in warehouse builds, since 42dc425). "
         "**dbt run**: `dbt run` (models only) into a file where `dbt seed` ran first (not timed).",
-        "- **baseline**: `bench/baseline.sql`, one DuckDB script doing the same transformations without dbt (no tests); "
+        "- **baseline**: `bench/baseline.sql` and `bench/baseline_history.sql` (the trend marts, since session 12), "
+        "DuckDB scripts doing the same transformations without dbt (no tests), in one connection; "
         "its marts are compared with dbt's row for row on the first run of every size.",
         "- **incremental**: `job-market build` after 1 % new postings land as new files next to the others "
         "(an incremental `dbt build` of the nodes fed by raw data: new files loaded, new postings processed, marts "
