@@ -26,6 +26,11 @@
                   dbt's own work costs an incremental build (start-up, parsing, every node's
                   compilation, events, transactions), with no data at all. No incremental build
                   of the same nodes can be faster;
+     spark        (not in the default) `JOB_MARKET_TARGET=spark job-market build --full-refresh`:
+                  the same models on a local Spark session (dbt-spark, 2 cores), Parquet tables in
+                  a fresh folder; spark_incremental: the delta landed, then a plain Spark build
+                  (bench/benchkit/spark.py; needs make setup-spark). Compared by wall time with
+                  the DuckDB build and incremental build of the same run;
 3. checks once that the baseline's marts equal dbt's, row for row;
 4. at --pandas-size (1m) runs bench/pandas_reference.py (--pandas-runs, default --runs times);
 5. prints the results table and rewrites bench/RESULTS.md (every size measured so far, from
@@ -102,7 +107,8 @@ def main(argv=None) -> int:
     ap.add_argument("--threads", type=int, default=int(os.environ.get("JOB_MARKET_THREADS", "2")))
     ap.add_argument("--memory-limit", default=os.environ.get("JOB_MARKET_MEMORY_LIMIT", "8GB"))
     ap.add_argument("--steps", default=os.environ.get("BENCH_STEPS", "build,run,baseline,noop,incremental,floor"),
-                    help="which measurements to take per run (comma-separated subset of the default)")
+                    help="which measurements to take per run (comma-separated subset of the default, "
+                         "plus spark,spark_incremental: the Spark column, needs make setup-spark)")
     ap.add_argument("--replicate-from", default=os.environ.get("BENCH_REPLICATE_FROM"),
                     help="build sizes above this one from its generated files plus id-prefixed copies "
                          "instead of generating them (e.g. 1m: 10m = the 1m files x 10)")

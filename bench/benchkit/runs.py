@@ -12,6 +12,7 @@ from pathlib import Path
 from benchkit.common import BENCH_DIR, PROJECT_DIR, RAW_RESULTS_DIR, dir_bytes, log, measure, parse_size, rm_db
 from benchkit.data import _manifest, add_delta, prepare_data, prepare_replicated_data, remove_delta
 from benchkit.commands import baseline_sql, compare_marts, dbt_cmd, dbt_env, timed_dbt, timed_floor, timed_job_market_build
+from benchkit.spark import SPARK_STEPS, spark_steps
 from benchkit.summary import summarize
 
 
@@ -95,6 +96,8 @@ def bench_size(label: str, args, project: Path, data_root: Path, state: dict | N
         if built and "floor" in args.steps:
             run["floor"] = timed_floor(project, db_build, tgt_build, env, logs / f"run{i}_floor.log")
             report("floor (empty)", run["floor"])
+        if SPARK_STEPS & args.steps:
+            run.update(spark_steps(args, project, data, work, env, logs, i, report))
         rm_db(db_build)
         runs.append(run)
         (logs / "runs.json").write_text(json.dumps(runs, indent=1))

@@ -21,7 +21,7 @@ def summarize(result: dict) -> dict:
     def ok(step):
         return [r[step] for r in runs if step in r and r[step].get("ok", r[step]["rc"] == 0)]
     s: dict = {}
-    for step in ("build", "run", "baseline", "noop", "incremental", "floor"):
+    for step in ("build", "run", "baseline", "noop", "incremental", "floor", "spark", "spark_incremental"):
         good = ok(step)
         s[step] = {"median_s": _med([m["wall_s"] for m in good]),
                    "min_s": min((m["wall_s"] for m in good), default=None),
@@ -39,6 +39,11 @@ def summarize(result: dict) -> dict:
     s["postings_per_s"] = round(result["data"]["postings"] / b) if b else None
     s["incremental_share"] = round(s["incremental"]["median_s"] / b, 3) if b and s["incremental"]["median_s"] else None
     s["floor_share"] = round(s["floor"]["median_s"] / b, 3) if b and s["floor"]["median_s"] else None
+    # Spark (local, same cores) against the DuckDB build of the same run, by wall time
+    s["ratio_spark_build"] = round(s["spark"]["median_s"] / b, 3) if b and s["spark"]["median_s"] else None
+    inc = s["incremental"]["median_s"]
+    s["ratio_spark_incremental"] = (round(s["spark_incremental"]["median_s"] / inc, 3)
+                                    if inc and s["spark_incremental"]["median_s"] else None)
     # per-node medians of the full build, and sums by resource type
     nodes: dict = {}
     for m in ok("build"):
@@ -191,7 +196,8 @@ def write_results_md(all_results: dict, mach: dict, settings: dict) -> None:
                    + f"; delta {d['delta_postings']:,} postings / {d['delta_lines']:,} lines")
         for step, name in (("build", "dbt build"), ("run", "dbt run"), ("baseline", "baseline"),
                            ("noop", "no-op build"), ("incremental", "incremental build"),
-                           ("floor", "incremental floor (--empty)")):
+                           ("floor", "incremental floor (--empty)"), ("spark", "Spark build (local, full)"),
+                           ("spark_incremental", "Spark build after +1 %")):
             x = s.get(step) or {"ok_runs": 0, "failed_runs": 0}
             if not x["ok_runs"] and not x["failed_runs"]:
                 out.append(f"- {name}: not measured at this size")
