@@ -24,16 +24,21 @@
     back into JSON text (to_json), so json_value_kind and json_scalar_text read them as DuckDB's.
     Null when the text is not JSON or no object (_corrupt_record is set; DuckDB gives a struct of
     nulls for the latter, judged the same by the observations model). Spark's parser also takes
-    text after the object ('{"a": 1} x') and keeps the last value of a key named twice. -#}
+    text after the object ('{"a": 1} x'): a text whose last character (white space aside) is not
+    the object's `}` is no JSON object here either (text after it that ends in `}` still passes).
+    A JSON null member gives null, as on DuckDB (to_json would give 'null'). Spark keeps the last
+    value of a key named twice, DuckDB the first (both flag the line duplicate_json_keys). -#}
 {% macro spark__json_parse_object(json_text, fields) -%}
     {%- set members = [] -%}
     {%- for name, type in fields -%}
         {%- do members.append('`' ~ name ~ '`: ' ~ ('variant' if type == 'json' else 'string')) -%}
     {%- endfor -%}
     {%- set parsed = "from_json(" ~ json_text ~ ", 'struct<" ~ members | join(', ') ~ ", _corrupt_record: string>')" -%}
-    case when {{ parsed }}._corrupt_record is null then named_struct(
+    {%- set ends_as_object = "endswith(rtrim(translate(" ~ json_text ~ ", concat(chr(9), chr(10), chr(13)), '   ')), '}')" -%}
+    case when {{ parsed }}._corrupt_record is null and {{ ends_as_object }} then named_struct(
         {%- for name, type in fields %}
-        '{{ name }}', {{ 'to_json(' ~ parsed ~ '.`' ~ name ~ '`)' if type == 'json' else parsed ~ '.`' ~ name ~ '`' }}{{ "," if not loop.last }}
+        {%- set member = parsed ~ '.`' ~ name ~ '`' %}
+        '{{ name }}', {{ 'case when not is_variant_null(' ~ member ~ ') then to_json(' ~ member ~ ') end' if type == 'json' else member }}{{ "," if not loop.last }}
         {%- endfor %}
     ) end
 {%- endmacro %}

@@ -11,6 +11,9 @@ from pathlib import Path
 PROJECT_DIR = Path(os.environ.get("JOB_MARKET_PROJECT_DIR", Path(__file__).resolve().parents[2]))
 DEFAULT_DATA_DIR = PROJECT_DIR / "data" / "generated"
 DEFAULT_DB = PROJECT_DIR / "warehouse" / "job_market.duckdb"
+DEFAULT_SPARK_WAREHOUSE = PROJECT_DIR / "warehouse" / "spark"
+# the dbt targets of profiles.yml that `job-market build` / `run` can build on (JOB_MARKET_TARGET)
+TARGETS = ("duckdb", "spark")
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,10 @@ class WarehouseSettings:
     # Where finished marts are published for readers (see job_market.publish); None: the default
     # beside db_path, `<db stem>.marts.duckdb`.
     published_db: Path | None = None
+    # the dbt target (JOB_MARKET_TARGET): duckdb (default) or spark (job_market.spark_build)
+    target: str = "duckdb"
+    # target spark: the folder of its Parquet tables and metastore (JOB_MARKET_SPARK_WAREHOUSE)
+    spark_warehouse: Path = DEFAULT_SPARK_WAREHOUSE
 
     @property
     def published_path(self) -> Path:
@@ -32,11 +39,20 @@ class WarehouseSettings:
         db = Path(os.environ.get("JOB_MARKET_DB", DEFAULT_DB)).expanduser()
         raw = os.environ.get("JOB_MARKET_RAW", str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
         published = os.environ.get("JOB_MARKET_PUBLISHED_DB")
+        spark_warehouse = Path(os.environ.get("JOB_MARKET_SPARK_WAREHOUSE", DEFAULT_SPARK_WAREHOUSE))
         return cls(
             db_path=db.resolve(),
             raw_glob=str(Path(raw).expanduser().absolute()),
             published_db=Path(published).expanduser().resolve() if published else None,
+            target=os.environ.get("JOB_MARKET_TARGET", "duckdb").strip() or "duckdb",
+            spark_warehouse=spark_warehouse.expanduser().absolute(),
         )
+
+    def target_problem(self) -> str | None:
+        """Why JOB_MARKET_TARGET cannot be built on (a sentence for the operator), or None."""
+        if self.target not in TARGETS:
+            return f"JOB_MARKET_TARGET={self.target!r} is not a target of this project; use one of {', '.join(TARGETS)}"
+        return None
 
     def dbt_path_problem(self) -> str | None:
         """Why dbt-duckdb cannot build into db_path (a sentence for the operator), or None.
@@ -72,6 +88,9 @@ class WarehouseSettings:
         env["JOB_MARKET_DB"] = str(self.db_path)
         env["JOB_MARKET_RAW"] = self.raw_glob
         env["JOB_MARKET_PUBLISHED_DB"] = str(self.published_path)
+        env["JOB_MARKET_SPARK_WAREHOUSE"] = str(self.spark_warehouse)
+        if self.target == "spark":
+            env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # else Spark advertises the eth0 address
         env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
         return env
 
