@@ -35,12 +35,16 @@
     {%- endfor -%}
     {%- set parsed = "from_json(" ~ json_text ~ ", 'struct<" ~ members | join(', ') ~ ", _corrupt_record: string>')" -%}
     {%- set ends_as_object = "endswith(rtrim(translate(" ~ json_text ~ ", concat(chr(9), chr(10), chr(13)), '   ')), '}')" -%}
-    case when {{ parsed }}._corrupt_record is null and {{ ends_as_object }} then named_struct(
-        {%- for name, type in fields %}
-        {%- set member = parsed ~ '.`' ~ name ~ '`' %}
-        '{{ name }}', {{ 'case when not is_variant_null(' ~ member ~ ') then to_json(' ~ member ~ ') end' if type == 'json' else member }}{{ "," if not loop.last }}
-        {%- endfor %}
-    ) end
+    {#- the parsed struct is bound once (a one-element array's lambda), not written out per member:
+        the view's text stays short (the Hive metastore keeps at most 32,700 characters of it) -#}
+    element_at(transform(array({{ parsed }}), parsed_json -> case
+        when parsed_json._corrupt_record is null and {{ ends_as_object }} then named_struct(
+            {%- for name, type in fields %}
+            {%- set member = 'parsed_json.`' ~ name ~ '`' %}
+            '{{ name }}', {{ 'case when not is_variant_null(' ~ member ~ ') then to_json(' ~ member ~ ') end' if type == 'json' else member }}{{ "," if not loop.last }}
+            {%- endfor %}
+        )
+    end), 1)
 {%- endmacro %}
 
 {#- Kind of a JSON text: object, array, string, number, boolean, null; SQL null when not JSON. -#}
@@ -65,15 +69,17 @@
 {#- Spark: the kind from schema_of_variant of try_parse_json (null when not JSON). Needs
     spark.sql.variant.allowDuplicateKeys (profile), else {"a": 1, "a": 2} is no JSON. -#}
 {% macro spark__json_value_kind(json_text) -%}
-    {%- set schema = "schema_of_variant(try_parse_json(" ~ json_text ~ "))" -%}
-    case
-        when {{ schema }} like 'OBJECT%' then 'object'
-        when {{ schema }} like 'ARRAY%' then 'array'
-        when {{ schema }} = 'STRING' then 'string'
-        when {{ schema }} = 'BOOLEAN' then 'boolean'
-        when {{ schema }} = 'VOID' then 'null'
-        when {{ schema }} is not null then 'number'
-    end
+    {%- set trimmed = "rtrim(translate(" ~ json_text ~ ", concat(chr(9), chr(10), chr(13)), '   '))" -%}
+    {#- the schema is bound once (a one-element array's lambda); an object or array followed by
+        more text (which Spark's parser takes) is no JSON, as on DuckDB -#}
+    element_at(transform(array(schema_of_variant(try_parse_json({{ json_text }}))), json_schema -> case
+        when json_schema like 'OBJECT%' then case when endswith({{ trimmed }}, '}') then 'object' end
+        when json_schema like 'ARRAY%' then case when endswith({{ trimmed }}, ']') then 'array' end
+        when json_schema = 'STRING' then 'string'
+        when json_schema = 'BOOLEAN' then 'boolean'
+        when json_schema = 'VOID' then 'null'
+        when json_schema is not null then 'number'
+    end), 1)
 {%- endmacro %}
 
 {#- A JSON scalar as text: a string unquoted and unescaped, a number as its digits. -#}
