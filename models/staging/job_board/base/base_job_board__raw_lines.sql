@@ -9,6 +9,7 @@
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
 -- A file DuckDB's reader cannot take (mixed line ends, a name that is not UTF-8) is read from the
 -- landing check's line copy, whose lines are JSON strings (see job_market.landing): decoded here.
+-- On Spark, read_text_lines splits the whole-file texts of the source posting_file_texts.
 {{ config(materialized='view') }}
 
 {#- the file list is read when the view is built; when the landing check has never run (compile
