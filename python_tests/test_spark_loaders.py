@@ -81,7 +81,7 @@ CORPUS = {
     "not_gzip.jsonl.gz": (GOOD % "n-1" + "\n").encode(),
     "truncated.jsonl.gz": gzip.compress(("\n".join(GOOD % f"t-{i}" for i in range(200)) + "\n").encode())[:300],
     "empty.jsonl.gz": gzip.compress(b"", mtime=0),
-    "json_edges.jsonl": "\n".join(['{"posting_id": "j-1"} and then some', '[1, 2]', '{"posting_id": "j-3", "title": null}',
+    "json_edges.jsonl": "\n".join(['{"posting_id": "j-1"} and then some', '[1, 2]', (GOOD % "j-3").replace('"AI Engineer"', "null"),
                                    GOOD % "j-4"]).encode() + b"\n",
 }
 # what only DuckDB's check can see or says differently (docs/spark_port.md, "Loaders on Spark")
