@@ -24,31 +24,49 @@
     come back as `file:` URIs; `filename` gives them as the glob matched them (a relative glob:
     relative to the driver's working directory, where dbt runs). -#}
 {% macro spark__job_board_raw_relations_hooks(raw_glob) -%}
-    {%- set options -%}
-        path {{ sql_string_literal(raw_glob) }}, ignoredPathSegmentRegex '^[.]'
-    {%- endset -%}
-    {%- set uri_prefix = "'file:'" if raw_glob.startswith('/') else
+    {%- set is_relative = not raw_glob.startswith('/') and ':' not in raw_glob.split('/')[0] -%}
+    {%- set uri_prefix = "'file:'" if not is_relative else
         "concat('file:', reflect('java.lang.System', 'getProperty', 'user.dir'), '/')" -%}
     {%- set filename -%}
         substr(listing.path, length({{ uri_prefix }}) + 1)
     {%- endset -%}
-    {{ return([
+    {%- set create_listing = "create table raw.posting_file_listing using binaryFile options (path {path}, ignoredPathSegmentRegex '^[.]')" -%}
+    {%- set create_reader = "create table raw.posting_file_reader using text options (path {path}, ignoredPathSegmentRegex '^[.]', wholetext 'true', ignoreCorruptFiles 'true')" -%}
+    {%- set hooks = [
         "create schema if not exists raw",
         "drop view if exists raw.posting_file_texts",
         "drop view if exists raw.posting_files",
         "drop table if exists raw.posting_file_listing",
         "drop table if exists raw.posting_file_reader",
-        "create table raw.posting_file_listing using binaryFile options (" ~ options ~ ")",
-        "create table raw.posting_file_reader using text options (" ~ options
-            ~ ", wholetext 'true', ignoreCorruptFiles 'true')",
+    ] -%}
+    {%- if not is_relative -%}
+        {%- do hooks.append(create_listing | replace('{path}', sql_string_literal(raw_glob))) -%}
+        {%- do hooks.append(create_reader | replace('{path}', sql_string_literal(raw_glob))) -%}
+    {%- else -%}
+        {#- a table's relative path is read against the schema's folder (raw.db/), not the working
+            directory: the glob is made absolute against the driver's working directory (where
+            dbt runs, as DuckDB reads it) and the statement run from a session variable -#}
+        {%- set absolute_path = "concat(reflect('java.lang.System', 'getProperty', 'user.dir'), '/', " ~ sql_string_literal(raw_glob) ~ ")" -%}
+        {%- set quoted_path = "concat(chr(39), replace(replace(" ~ absolute_path ~ ", chr(92), repeat(chr(92), 2)), chr(39), repeat(chr(39), 2)), chr(39))" -%}
+        {%- for statement in [create_listing, create_reader] -%}
+            {%- set parts = statement.split('{path}') -%}
+            {%- do hooks.append("declare or replace variable job_board_raw_ddl string default concat("
+                ~ sql_string_literal(parts[0]) ~ ", " ~ quoted_path ~ ", " ~ sql_string_literal(parts[1]) ~ ")") -%}
+            {%- do hooks.append("execute immediate job_board_raw_ddl") -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- do hooks.append(
         "create view raw.posting_files as select " ~ filename ~ " as filename, listing.length as size,"
-            ~ " listing.modificationTime as last_modified, listing._metadata.file_path as file_uri"
-            ~ " from raw.posting_file_listing as listing",
+        ~ " listing.modificationTime as last_modified, listing._metadata.file_path as file_uri"
+        ~ " from raw.posting_file_listing as listing"
+    ) -%}
+    {%- do hooks.append(
         "create view raw.posting_file_texts as select " ~ filename ~ " as filename,"
-            ~ " reader.value as file_text from raw.posting_file_reader as reader"
-            ~ " inner join raw.posting_file_listing as listing"
-            ~ " on reader._metadata.file_path = listing._metadata.file_path",
-    ]) }}
+        ~ " reader.value as file_text from raw.posting_file_reader as reader"
+        ~ " inner join raw.posting_file_listing as listing"
+        ~ " on reader._metadata.file_path = listing._metadata.file_path"
+    ) -%}
+    {{ return(hooks) }}
 {%- endmacro %}
 
 {#- A relation of every line of the files in `texts_relation` (columns filename, file_text):
