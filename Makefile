@@ -1,5 +1,6 @@
 # Job Market Warehouse. Two commands matter (see README):
 #   make build   set up, generate the default data, dbt build on DuckDB, print the comparison
+#   make build-spark  the same on Apache Spark (installs it first: make setup-spark)
 #   make test    set up, sqlfluff, generate, dbt build with every test + docs, pytest
 #   make docs    the static docs site of the test warehouse (built first if missing)
 #   make site    the report page of every role pair and an index (`make build` first if nothing is published)
@@ -20,7 +21,7 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_DB := $(CURDIR)/warehouse/test.duckdb
 TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build test lint test-warehouse dbt-test pytest docs site bench clean
+.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test pytest docs site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -45,6 +46,11 @@ setup-spark: $(SPARK_STAMP)
 
 build: setup
 	$(BIN)/job-market run
+
+# The main job on Spark (local PySpark, Java 17): tables as Parquet under JOB_MARKET_SPARK_WAREHOUSE
+# (default warehouse/spark), the marts copied into warehouse/spark.marts.duckdb for the report.
+build-spark: setup-spark
+	JOB_MARKET_TARGET=spark $(BIN)/job-market run
 
 # Lint against an empty warehouse file, so incremental models are always linted as a first build
 # (their incremental branch only renders when the table already exists).

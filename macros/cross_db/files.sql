@@ -16,42 +16,68 @@
     '{{ value | string | replace('\\', '\\\\') | replace("'", "''") }}'
 {%- endmacro %}
 
-{#- A relation of the lines of text files (plain or gzip, by extension), in the order of `paths`
-    and, within a file, in file order: columns raw_line (null for an empty line, a leading UTF-8
-    BOM and the CR of CRLF removed) and source_file; no row at all for an empty list. Lines the reader rejects (not UTF-8, longer
-    than max_line_bytes, holding a NUL byte) are skipped here; base_job_board__posting_files
-    lists them. Reading in file order needs the session to preserve insertion order (see
-    job_board_scan_order_hook). -#}
-{% macro read_text_lines(paths, max_line_bytes) -%}
-    {{ return(adapter.dispatch('read_text_lines', 'job_market_warehouse')(paths, max_line_bytes)) }}
+{#- A relation of the lines the reader accepts in text files (plain or gzip, by extension):
+    columns source_file (the path as given), accepted_position (1-based, among the file's accepted
+    lines, in file order) and raw_line (null for an empty line; a leading UTF-8 BOM and the CR of
+    CRLF removed); no row at all for an empty list. Lines the reader rejects (not UTF-8, longer
+    than max_line_bytes, holding a NUL byte) are skipped here; base_job_board__posting_files lists
+    them. `texts_relation` is what an engine without a line reader splits (filename, file_text);
+    DuckDB reads `paths` itself. -#}
+{% macro read_text_lines(paths, max_line_bytes, texts_relation=none) -%}
+    {{ return(adapter.dispatch('read_text_lines', 'job_market_warehouse')(paths, max_line_bytes, texts_relation)) }}
 {%- endmacro %}
 
-{% macro default__read_text_lines(paths, max_line_bytes) -%}
+{#- DuckDB: one read_csv over all paths, one column per line (NUL as delimiter, no quoting). The
+    session reads files whole and in order (job_board_scan_order_hook), so a file's lines are one
+    run of the scan: numbered from the scan position of its first line. -#}
+{% macro default__read_text_lines(paths, max_line_bytes, texts_relation=none) -%}
     {%- if paths | length == 0 -%}
-    (select cast(null as varchar) as source_file, cast(null as varchar) as raw_line where false)
+    (select cast(null as varchar) as source_file, cast(null as bigint) as accepted_position, cast(null as varchar) as raw_line where false)
     {%- else -%}
     (
         select
-            filename as source_file,
+            source_file,
+            scan_position - min(scan_position) over (partition by source_file) + 1 as accepted_position,
             raw_line
-        from read_csv(
-            [
-                {%- for path in paths %}
-                {{ sql_string_literal(path) }}{{ "," if not loop.last }}
-                {%- endfor %}
-            ],
-            columns = {'raw_line': 'VARCHAR'},
-            delim = chr(0),
-            quote = '',
-            escape = '',
-            header = false,
-            auto_detect = false,
-            filename = true,
-            ignore_errors = true,
-            max_line_size = {{ max_line_bytes | int }}
-        )
+        from (
+            select
+                filename as source_file,
+                raw_line,
+                row_number() over () as scan_position
+            from read_csv(
+                [
+                    {%- for path in paths %}
+                    {{ sql_string_literal(path) }}{{ "," if not loop.last }}
+                    {%- endfor %}
+                ],
+                columns = {'raw_line': 'VARCHAR'},
+                delim = chr(0),
+                quote = '',
+                escape = '',
+                header = false,
+                auto_detect = false,
+                filename = true,
+                ignore_errors = true,
+                max_line_size = {{ max_line_bytes | int }}
+            )
+        ) as scanned_lines
     )
     {%- endif -%}
+{%- endmacro %}
+
+{#- Spark: the accepted lines of text_file_lines over the whole-file texts, numbered among
+    themselves. -#}
+{% macro spark__read_text_lines(paths, max_line_bytes, texts_relation=none) -%}
+    (
+        select
+            filename as source_file,
+            row_number() over (partition by filename order by line_number) as accepted_position,
+            raw_line
+        from {{ text_file_lines(texts_relation, max_line_bytes) }} as file_lines
+        where
+            reject_reason is null
+            and {{ sql_in_strings('filename', paths) }}
+    )
 {%- endmacro %}
 
 {#- Hook statement making the session read files in order (begin) and restoring the profile's
@@ -68,8 +94,8 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Spark has no such setting; its line numbers are to come from the text source's _metadata
-    (docs/spark_port.md): no statement. -#}
+{#- Spark has no such setting, and needs none: it reads each file whole (text_file_lines), so
+    line numbers are positions in the file's text. No statement. -#}
 {% macro spark__job_board_scan_order_hook(phase) -%}
 {%- endmacro %}
 

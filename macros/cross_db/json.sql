@@ -24,18 +24,27 @@
     back into JSON text (to_json), so json_value_kind and json_scalar_text read them as DuckDB's.
     Null when the text is not JSON or no object (_corrupt_record is set; DuckDB gives a struct of
     nulls for the latter, judged the same by the observations model). Spark's parser also takes
-    text after the object ('{"a": 1} x') and keeps the last value of a key named twice. -#}
+    text after the object ('{"a": 1} x'): a text whose last character (white space aside) is not
+    the object's `}` is no JSON object here either (text after it that ends in `}` still passes).
+    A JSON null member gives null, as on DuckDB (to_json would give 'null'). Spark keeps the last
+    value of a key named twice, DuckDB the first (both flag the line duplicate_json_keys). -#}
 {% macro spark__json_parse_object(json_text, fields) -%}
     {%- set members = [] -%}
     {%- for name, type in fields -%}
         {%- do members.append('`' ~ name ~ '`: ' ~ ('variant' if type == 'json' else 'string')) -%}
     {%- endfor -%}
     {%- set parsed = "from_json(" ~ json_text ~ ", 'struct<" ~ members | join(', ') ~ ", _corrupt_record: string>')" -%}
-    case when {{ parsed }}._corrupt_record is null then named_struct(
-        {%- for name, type in fields %}
-        '{{ name }}', {{ 'to_json(' ~ parsed ~ '.`' ~ name ~ '`)' if type == 'json' else parsed ~ '.`' ~ name ~ '`' }}{{ "," if not loop.last }}
-        {%- endfor %}
-    ) end
+    {%- set ends_as_object = "endswith(rtrim(translate(" ~ json_text ~ ", concat(chr(9), chr(10), chr(13)), '   ')), '}')" -%}
+    {#- the parsed struct is bound once (a one-element array's lambda), not written out per member:
+        the view's text stays short (the Hive metastore keeps at most 32,700 characters of it) -#}
+    element_at(transform(array({{ parsed }}), parsed_json -> case
+        when parsed_json._corrupt_record is null and {{ ends_as_object }} then named_struct(
+            {%- for name, type in fields %}
+            {%- set member = 'parsed_json.`' ~ name ~ '`' %}
+            '{{ name }}', {{ 'case when not is_variant_null(' ~ member ~ ') then to_json(' ~ member ~ ') end' if type == 'json' else member }}{{ "," if not loop.last }}
+            {%- endfor %}
+        )
+    end), 1)
 {%- endmacro %}
 
 {#- Kind of a JSON text: object, array, string, number, boolean, null; SQL null when not JSON. -#}
@@ -60,15 +69,17 @@
 {#- Spark: the kind from schema_of_variant of try_parse_json (null when not JSON). Needs
     spark.sql.variant.allowDuplicateKeys (profile), else {"a": 1, "a": 2} is no JSON. -#}
 {% macro spark__json_value_kind(json_text) -%}
-    {%- set schema = "schema_of_variant(try_parse_json(" ~ json_text ~ "))" -%}
-    case
-        when {{ schema }} like 'OBJECT%' then 'object'
-        when {{ schema }} like 'ARRAY%' then 'array'
-        when {{ schema }} = 'STRING' then 'string'
-        when {{ schema }} = 'BOOLEAN' then 'boolean'
-        when {{ schema }} = 'VOID' then 'null'
-        when {{ schema }} is not null then 'number'
-    end
+    {%- set trimmed = "rtrim(translate(" ~ json_text ~ ", concat(chr(9), chr(10), chr(13)), '   '))" -%}
+    {#- the schema is bound once (a one-element array's lambda); an object or array followed by
+        more text (which Spark's parser takes) is no JSON, as on DuckDB -#}
+    element_at(transform(array(schema_of_variant(try_parse_json({{ json_text }}))), json_schema -> case
+        when json_schema like 'OBJECT%' then case when endswith({{ trimmed }}, '}') then 'object' end
+        when json_schema like 'ARRAY%' then case when endswith({{ trimmed }}, ']') then 'array' end
+        when json_schema = 'STRING' then 'string'
+        when json_schema = 'BOOLEAN' then 'boolean'
+        when json_schema = 'VOID' then 'null'
+        when json_schema is not null then 'number'
+    end), 1)
 {%- endmacro %}
 
 {#- A JSON scalar as text: a string unquoted and unescaped, a number as its digits. -#}

@@ -3,6 +3,7 @@
     job-market run                      generate default data, dbt build, print the headline table
     job-market generate [--seed N ...]  write raw JSON Lines + ground truth
     job-market build [dbt args ...]     dbt seed + run + test on the configured DuckDB, then publish
+                                        (JOB_MARKET_TARGET=spark: on Spark, see job_market.spark_build)
     job-market publish [--force]        copy the marts of the last successful build to the published file
     job-market report --role-a A --role-b B [--format text|html|md|json] [--output FILE]
                                         (reads the published marts)
@@ -19,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from job_market import docs_site, evaluate, generator, parity, publish
+from job_market import docs_site, evaluate, generator, parity, publish, spark_build
 from job_market.project import DEFAULT_DATA_DIR, PROJECT_DIR, WarehouseSettings, run_dbt
 from job_market.report import ReportError, format_role_pair, load_role_pair, mart_row_counts
 
@@ -29,6 +30,8 @@ DEFAULT_ROLE_B = "Machine Learning Engineer"
 
 def _build(settings: WarehouseSettings, extra: list[str], *, publish_after: bool = True) -> int:
     # dbt build, then (only if every model and test passed) publish the marts for readers
+    if settings.target == "spark":
+        return spark_build.build(settings, extra, publish_after=publish_after)
     return publish.build(settings, extra, publish_after=publish_after)
 
 
@@ -132,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     argv, dbt_args = _split_build_args(sys.argv[1:] if argv is None else list(argv))
     args = parser.parse_args(argv)
     settings = WarehouseSettings.from_env()
-    problem = settings.dbt_path_problem() if args.command in ("build", "run") else None
+    problem = None
+    if args.command in ("build", "run"):
+        problem = settings.target_problem() or (settings.dbt_path_problem() if settings.target == "duckdb" else None)
     if problem:
         # caught before dbt starts (or data is generated): dbt-duckdb would fail on this path
         # with a DuckDB catalog or parser error
@@ -164,20 +169,29 @@ def main(argv: list[str] | None = None) -> int:
 
         return site.site_command(_read_path(settings, args.db), args.output)
 
-    # run: the main job on the embedded default (DuckDB + generated data)
+    # run: the main job on the embedded default (DuckDB, or Spark with JOB_MARKET_TARGET=spark,
+    # over generated data)
     summary = generator.generate(DEFAULT_DATA_DIR, seed=args.seed)
     print(generator.format_summary(summary))
     settings = dataclasses.replace(settings, raw_glob=str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
     check = "true" if args.seed == 42 else "false"
-    code = _build(settings, ["--vars", f"{{check_article_figures: {check}}}"])
+    # on Spark a full rebuild: the data was just generated again, and plain Parquet tables take no
+    # DELETE (docs/spark_port.md); on DuckDB job_market.plan decides
+    refresh = ["--full-refresh"] if settings.target == "spark" else []
+    code = _build(settings, [*refresh, "--vars", f"{{check_article_figures: {check}}}"])
     if code != 0:
         print("job-market: build or publish failed; see the log above", file=sys.stderr)
         return code
-    print(f"\nWarehouse: {settings.db_path}\nPublished marts (what readers see): {settings.published_path}")
-    for table, rows in mart_row_counts(settings.published_path):
+    if settings.target == "spark":
+        marts = spark_build.marts_copy_path(settings)
+        print(f"\nWarehouse (Spark, Parquet): {settings.spark_warehouse}\nMarts copied for readers: {marts}")
+    else:
+        marts = settings.published_path
+        print(f"\nWarehouse: {settings.db_path}\nPublished marts (what readers see): {marts}")
+    for table, rows in mart_row_counts(marts):
         print(f"  marts.{table:<30} {rows:>8,} rows")
     print()
-    return _report(settings, args.role_a, args.role_b)
+    return _report(settings, args.role_a, args.role_b, marts if settings.target == "spark" else None)
 
 
 if __name__ == "__main__":

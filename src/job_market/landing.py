@@ -87,7 +87,9 @@ def display_path(path: str) -> str:
 
 
 def _modified(st: os.stat_result) -> datetime:
-    return (EPOCH + timedelta(microseconds=st.st_mtime_ns // 1000)).replace(tzinfo=None)
+    """The file's modification time to the millisecond: what Spark's listing (Hadoop's file status)
+    gives, so both engines see the same file version."""
+    return (EPOCH + timedelta(milliseconds=st.st_mtime_ns // 1_000_000)).replace(tzinfo=None)
 
 
 def _not_a_file(path: str) -> str | None:

@@ -11,6 +11,9 @@ from pathlib import Path
 PROJECT_DIR = Path(os.environ.get("JOB_MARKET_PROJECT_DIR", Path(__file__).resolve().parents[2]))
 DEFAULT_DATA_DIR = PROJECT_DIR / "data" / "generated"
 DEFAULT_DB = PROJECT_DIR / "warehouse" / "job_market.duckdb"
+DEFAULT_SPARK_WAREHOUSE = PROJECT_DIR / "warehouse" / "spark"
+# the dbt targets of profiles.yml that `job-market build` / `run` can build on (JOB_MARKET_TARGET)
+TARGETS = ("duckdb", "spark")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,10 @@ class WarehouseSettings:
     # From the environment: JOB_MARKET_EXPORT_DIR, default `export/` beside the published file;
     # set to an empty value for none.
     export_dir: Path | None = None
+    # the dbt target (JOB_MARKET_TARGET): duckdb (default) or spark (job_market.spark_build)
+    target: str = "duckdb"
+    # target spark: the folder of its Parquet tables and metastore (JOB_MARKET_SPARK_WAREHOUSE)
+    spark_warehouse: Path = DEFAULT_SPARK_WAREHOUSE
 
     @property
     def published_path(self) -> Path:
@@ -36,16 +43,25 @@ class WarehouseSettings:
         db = Path(os.environ.get("JOB_MARKET_DB", DEFAULT_DB)).expanduser()
         raw = os.environ.get("JOB_MARKET_RAW", str(DEFAULT_DATA_DIR / "raw" / "*.jsonl*"))
         published = os.environ.get("JOB_MARKET_PUBLISHED_DB")
+        spark_warehouse = Path(os.environ.get("JOB_MARKET_SPARK_WAREHOUSE", DEFAULT_SPARK_WAREHOUSE))
         settings = cls(
             db_path=db.resolve(),
             raw_glob=str(Path(raw).expanduser().absolute()),
             published_db=Path(published).expanduser().resolve() if published else None,
+            target=os.environ.get("JOB_MARKET_TARGET", "duckdb").strip() or "duckdb",
+            spark_warehouse=spark_warehouse.expanduser().absolute(),
         )
         export = os.environ.get("JOB_MARKET_EXPORT_DIR")
         if export is None:
             return replace(settings, export_dir=settings.published_path.parent / "export")
         # absolute() not resolve(): the export path is a link that each publish replaces
         return replace(settings, export_dir=Path(export).expanduser().absolute() if export else None)
+
+    def target_problem(self) -> str | None:
+        """Why JOB_MARKET_TARGET cannot be built on (a sentence for the operator), or None."""
+        if self.target not in TARGETS:
+            return f"JOB_MARKET_TARGET={self.target!r} is not a target of this project; use one of {', '.join(TARGETS)}"
+        return None
 
     def dbt_path_problem(self) -> str | None:
         """Why dbt-duckdb cannot build into db_path (a sentence for the operator), or None.
@@ -82,6 +98,9 @@ class WarehouseSettings:
         env["JOB_MARKET_RAW"] = self.raw_glob
         env["JOB_MARKET_PUBLISHED_DB"] = str(self.published_path)
         env["JOB_MARKET_EXPORT_DIR"] = str(self.export_dir) if self.export_dir else ""
+        env["JOB_MARKET_SPARK_WAREHOUSE"] = str(self.spark_warehouse)
+        if self.target == "spark":
+            env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # else Spark advertises the eth0 address
         env.setdefault("DBT_PROFILES_DIR", str(PROJECT_DIR))
         return env
 

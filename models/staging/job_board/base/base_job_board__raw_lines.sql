@@ -9,6 +9,7 @@
 -- The file list is the loader's, so a file that landed after the check waits for the next build.
 -- A file DuckDB's reader cannot take (mixed line ends, a name that is not UTF-8) is read from the
 -- landing check's line copy, whose lines are JSON strings (see job_market.landing): decoded here.
+-- On Spark, read_text_lines splits the whole-file texts of the source posting_file_texts.
 {{ config(materialized='view') }}
 
 {#- the file list is read when the view is built; when the landing check has never run (compile
@@ -26,8 +27,7 @@ posting_files as (
     select
         source_file,
         read_path,
-        landing_note,
-        accepted_line_count
+        landing_note
     from {{ ref('base_job_board__posting_files') }}
     where
         file_status = 'loaded'
@@ -35,41 +35,25 @@ posting_files as (
         and {{ sql_in_strings('source_file', files_to_load) }}
 ),
 
--- lines of all files come out file after file (same order as the list), so a file's lines are
--- numbered from the count of accepted lines in the files before it
-file_offsets as (
-    select
-        source_file,
-        read_path,
-        landing_note,
-        coalesce(
-            sum(accepted_line_count) over (
-                order by source_file rows between unbounded preceding and 1 preceding
-            ),
-            0
-        ) as lines_before_file
-    from posting_files
-),
-
 scanned_lines as (
-    select
-        source_file as read_path,
-        raw_line,
-        row_number() over () as scan_position
-    from {{ read_text_lines(read_paths, var('job_board_max_line_bytes', 67108864)) }} as text_lines
+    select * from {{ read_text_lines(
+        read_paths,
+        var('job_board_max_line_bytes', 67108864),
+        source('job_board', 'posting_file_texts'),
+    ) }} as text_lines
 ),
 
 final as (
     select
-        file_offsets.source_file,
-        scanned_lines.scan_position - file_offsets.lines_before_file as accepted_position,
+        posting_files.source_file,
+        scanned_lines.accepted_position,
         case
-            when file_offsets.landing_note is null then scanned_lines.raw_line
+            when posting_files.landing_note is null then scanned_lines.raw_line
             else {{ json_scalar_text('scanned_lines.raw_line') }}
         end as raw_line
     from scanned_lines
-    inner join file_offsets
-        on scanned_lines.read_path = file_offsets.read_path
+    inner join posting_files
+        on scanned_lines.source_file = posting_files.read_path
 )
 
 select * from final
