@@ -1,7 +1,8 @@
 # Job Market Warehouse. Two commands matter (see README):
 #   make build   set up, generate the default data, dbt build on DuckDB, print the comparison
 #   make build-spark  the same on Apache Spark (installs it first: make setup-spark)
-#   make test    set up, sqlfluff, generate, dbt build with every test + docs, pytest
+#   make test    set up, sqlfluff, generate, dbt build with every test + docs, the same on Spark
+#                compared mart by mart (test-spark), pytest
 #   make docs    the static docs site of the test warehouse (built first if missing)
 #   make site    the report page of every role pair and an index (`make build` first if nothing is published)
 SHELL := /bin/bash
@@ -21,7 +22,7 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_DB := $(CURDIR)/warehouse/test.duckdb
 TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test pytest docs site bench clean
+.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test test-spark pytest docs site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -90,7 +91,19 @@ site: setup
 pytest: setup
 	$(BIN)/pytest
 
-test: lint dbt-test pytest
+# Engine parity: the same test data built on Spark (dbt-spark, local session; data tests included,
+# unit tests stay on DuckDB), then every mart compared with the DuckDB build's (job-market parity:
+# exact counts and medians, other floats within 1e-9, the same rows in any order)
+SPARK_TEST_WAREHOUSE := $(CURDIR)/warehouse/spark_test
+
+test-spark: setup-spark test-warehouse
+	rm -rf $(SPARK_TEST_WAREHOUSE) $(SPARK_TEST_WAREHOUSE).marts.duckdb
+	$(TEST_ENV) JOB_MARKET_TARGET=spark JOB_MARKET_SPARK_WAREHOUSE=$(SPARK_TEST_WAREHOUSE) \
+		DBT_TARGET_PATH=$(CURDIR)/target/spark_test \
+		$(BIN)/job-market build -- --full-refresh --vars '{check_article_figures: true}'
+	$(BIN)/job-market parity --db $(TEST_DB) --spark-warehouse $(SPARK_TEST_WAREHOUSE)
+
+test: lint dbt-test test-spark pytest
 
 clean:
 	rm -rf target logs data warehouse/*.duckdb* $(VENV)
