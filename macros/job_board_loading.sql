@@ -65,10 +65,11 @@
     {{ return({'files': new_files, 'read_paths': read_paths, 'reload_all': false}) }}
 {%- endmacro %}
 
-{#- Pre-hook of an append-only incremental model: on a reload of everything, empty it first. -#}
+{#- Pre-hook of an append-only incremental model: on a reload of everything, empty it first.
+    `truncate table`, which both engines run (Spark's Parquet tables refuse DELETE). -#}
 {% macro delete_all_if_reloading(reload_all) -%}
     {%- if is_incremental() and reload_all -%}
-        delete from {{ this }}
+        truncate table {{ this }}
     {%- else -%}
         select 1
     {%- endif -%}
