@@ -144,7 +144,8 @@ def test_every_mart_is_exported_as_parquet_with_the_same_rows_and_descriptions(p
     assert folder.is_symlink(), "the export folder is a link swapped at each publish"
     marts = [r[0] for r in _rows(published_article.path,
                                  "select table_name from duckdb_tables() where schema_name = 'marts' order by 1")]
-    assert sorted(p.stem for p in folder.glob("*.parquet")) == marts and len(marts) == 10
+    assert sorted(p.stem for p in folder.glob("*.parquet")) == marts
+    assert {"postings", "role_metrics", "role_pair_comparison", "role_weekly_open_postings"} <= set(marts)
     manifest = export.read_manifest(folder)
     assert manifest["build_id"] == _rows(published_article.path, "select build_id from meta.publish_log")[0][0]
     published = snapshot(published_article.path)

@@ -1,8 +1,8 @@
 -- role_weekly_open_postings agrees with the version table: counted straight from
 -- int_posting_versions_derived, the postings whose active version is open at each week's as_of_at
 -- (valid_from <= as_of_at < valid_to, or last_observed_at plus the grace period for a current
--- version), and the spells that began (an active version after none or an inactive one) and
--- ended during the week, equal the mart's counts. Returns every (role, week) that differs.
+-- version), and the spells that began (an active version after none, an inactive one or one of
+-- another role) and ended during the week, equal the mart's counts. Returns every (role, week) that differs.
 with
 
 weeks as (
@@ -27,7 +27,9 @@ versions as (
             valid_to, {{ add_days_to_timestamp('last_observed_at', var('open_posting_grace_days')) }}
         ) as open_until,
         lag(is_active) over (partition by posting_key order by version_number) as previous_is_active,
-        lead(is_active) over (partition by posting_key order by version_number) as next_is_active
+        lead(is_active) over (partition by posting_key order by version_number) as next_is_active,
+        lag(role) over (partition by posting_key order by version_number) as previous_role,
+        lead(role) over (partition by posting_key order by version_number) as next_role
     from {{ ref('int_posting_versions_derived') }}
 ),
 
@@ -53,7 +55,7 @@ spell_events as (
         sum(
             case
                 when
-                    not coalesce(versions.previous_is_active, false)
+                    not coalesce(versions.previous_is_active and versions.previous_role = versions.role, false)
                     and versions.valid_from > weeks.week_started_at and versions.valid_from <= weeks.as_of_at
                     then 1
                 else 0
@@ -62,7 +64,7 @@ spell_events as (
         sum(
             case
                 when
-                    not coalesce(versions.next_is_active, false)
+                    not coalesce(versions.next_is_active and versions.next_role = versions.role, false)
                     and versions.open_until > weeks.week_started_at and versions.open_until <= weeks.as_of_at
                     then 1
                 else 0

@@ -15,12 +15,15 @@ time_spine as (
 ),
 
 -- each active version's open interval [open_from, open_until), and whether it starts or ends a
--- spell (a run of consecutive active versions)
+-- spell (a run of consecutive active versions of one role: a posting whose role changes while
+-- open closes a spell of the old role and opens one of the new, so each role's counts nest)
 version_neighbours as (
     select
         *,
         lag(is_active) over (partition by posting_key order by version_number) as previous_is_active,
-        lead(is_active) over (partition by posting_key order by version_number) as next_is_active
+        lead(is_active) over (partition by posting_key order by version_number) as next_is_active,
+        lag(role) over (partition by posting_key order by version_number) as previous_role,
+        lead(role) over (partition by posting_key order by version_number) as next_role
     from versions
 ),
 
@@ -35,8 +38,8 @@ open_intervals as (
         coalesce(
             valid_to, {{ add_days_to_timestamp('last_observed_at', var('open_posting_grace_days')) }}
         ) as open_until,
-        not coalesce(previous_is_active, false) as is_spell_start,
-        not coalesce(next_is_active, false) as is_spell_end
+        not coalesce(previous_is_active and previous_role is not distinct from role, false) as is_spell_start,
+        not coalesce(next_is_active and next_role is not distinct from role, false) as is_spell_end
     from version_neighbours
     where is_active
 ),
@@ -57,14 +60,19 @@ bounds as (
     from versions
 ),
 
--- every week from the first scrape to the last, as of its end (the last one: as of the last scrape)
+-- every week from the first scrape to the last, as of its end (the last one: as of the last scrape).
+-- A week holds what happened after its start up to its end, so a first scrape at exactly Monday
+-- 00:00 belongs to the week before: the spine starts a day before the first scrape.
 weeks as (
     select distinct
         cast({{ dbt.date_trunc('week', 'time_spine.date_day') }} as date) as week_start,
         bounds.last_scraped_at
     from time_spine
     cross join bounds
-    where time_spine.date_day between cast(bounds.first_scraped_at as date) and cast(bounds.last_scraped_at as date)
+    where
+        time_spine.date_day
+        between cast({{ dbt.dateadd('day', -1, 'bounds.first_scraped_at') }} as date)
+        and cast(bounds.last_scraped_at as date)
 ),
 
 as_of_points as (
