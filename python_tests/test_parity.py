@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from job_market import parity
+from job_market import parity, spark_build
 
 ROWS = [
     ("AI Engineer", "Python", 120, 0.5123456789012, 150000.5),
@@ -24,7 +24,7 @@ def _warehouses(tmp_path, spark_rows):
     con.executemany("insert into marts.role_skill_shares values (?, ?, ?, ?, ?)", ROWS)
     con.close()
     spark = tmp_path / "spark"
-    folder = parity.spark_mart_path(spark, "role_skill_shares")
+    folder = spark_build.mart_folder(spark, "role_skill_shares")
     folder.mkdir(parents=True)
     con = duckdb.connect()
     con.execute(f"create table t ({schema})")
@@ -62,7 +62,7 @@ def test_differences_are_reported(tmp_path, rows, expected):
 
 def test_a_mart_missing_on_spark_is_a_difference(tmp_path):
     db, spark = _warehouses(tmp_path, ROWS)
-    for part in parity.spark_mart_path(spark, "role_skill_shares").iterdir():
+    for part in spark_build.mart_folder(spark, "role_skill_shares").iterdir():
         part.unlink()
     _, differences = parity.compare(db, spark)
     assert "no Parquet files" in str(differences[0])

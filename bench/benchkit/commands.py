@@ -105,9 +105,10 @@ def timed_dbt(verb: str, project: Path, target: Path, env: dict, log_file: Path,
     return m
 
 
-def timed_job_market_build(project: Path, target: Path, env: dict, log_file: Path) -> dict:
-    """One measured `job-market build --no-publish` (the build plan decides: full refresh,
-    incremental, or nothing to do)."""
+def timed_job_market_build(project: Path, target: Path, env: dict, log_file: Path, extra: tuple[str, ...] = ()) -> dict:
+    """One measured `job-market build --no-publish [extra dbt args]` (on DuckDB the build plan
+    decides: full refresh, incremental, or nothing to do; JOB_MARKET_TARGET=spark in env builds on
+    Spark)."""
     env = dict(env, JOB_MARKET_PROJECT_DIR=str(project), DBT_TARGET_PATH=str(target),
                DBT_LOG_PATH=str(target / "logs"))
     if (project / "src" / "job_market").is_dir():
@@ -115,7 +116,7 @@ def timed_job_market_build(project: Path, target: Path, env: dict, log_file: Pat
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(project / "src"), env.get("PYTHONPATH")) if p)
     results = target / "run_results.json"
     before = results.stat().st_mtime_ns if results.exists() else None
-    m = measure([venv_bin("job-market"), "build", "--no-publish"], env=env, cwd=PROJECT_DIR, log_file=log_file)
+    m = measure([venv_bin("job-market"), "build", "--no-publish", *extra], env=env, cwd=PROJECT_DIR, log_file=log_file)
     ran_dbt = results.exists() and results.stat().st_mtime_ns != before
     m["nodes"] = node_times(target) if ran_dbt else {}
     m["status"] = node_status(target) if ran_dbt else {}

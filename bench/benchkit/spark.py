@@ -11,12 +11,10 @@ CPU time may be missing from the wrapper's RUSAGE_CHILDREN: compare Spark by wal
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-from benchkit.commands import node_status, node_times, venv_bin
-from benchkit.common import PROJECT_DIR, measure
+from benchkit.commands import timed_job_market_build
 from benchkit.data import add_delta, remove_delta
 
 SPARK_STEPS = {"spark", "spark_incremental"}
@@ -31,20 +29,9 @@ def spark_available() -> bool:
     return True
 
 
-def _timed_spark_build(project: Path, env: dict, target: Path, log_file: Path, extra: list[str]) -> dict:
-    env = dict(env, JOB_MARKET_PROJECT_DIR=str(project), DBT_TARGET_PATH=str(target),
-               DBT_LOG_PATH=str(target / "logs"), JOB_MARKET_TARGET="spark",
-               SPARK_LOCAL_IP=env.get("SPARK_LOCAL_IP", "127.0.0.1"))
-    if (project / "src" / "job_market").is_dir():
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(project / "src"), env.get("PYTHONPATH")) if p)
-    m = measure([venv_bin("job-market"), "build", "--no-publish", *extra], env=env, cwd=PROJECT_DIR, log_file=log_file)
-    m["nodes"] = node_times(target)
-    m["status"] = node_status(target)
-    built = [k for k in m["status"] if k.startswith(("model:", "seed:"))]
-    m["models_ok"] = bool(built) and all(k.endswith((":success", ":pass")) for k in built)
-    m["ok"] = m["rc"] == 0 or m["models_ok"]
-    m["failed_tests"] = sum(v for k, v in m["status"].items() if k.startswith("test:") and not k.endswith(":pass"))
-    return m
+def _timed_spark_build(project: Path, env: dict, target: Path, log_file: Path, extra: tuple[str, ...]) -> dict:
+    env = dict(env, JOB_MARKET_TARGET="spark", SPARK_LOCAL_IP=env.get("SPARK_LOCAL_IP", "127.0.0.1"))
+    return timed_job_market_build(project, target, env, log_file, extra)
 
 
 def spark_steps(args, project: Path, data: dict, work: Path, env: dict, logs: Path, i: int, report) -> dict:
@@ -58,12 +45,12 @@ def spark_steps(args, project: Path, data: dict, work: Path, env: dict, logs: Pa
     shutil.rmtree(warehouse, ignore_errors=True)
     shutil.rmtree(target, ignore_errors=True)
     env = dict(env, JOB_MARKET_SPARK_WAREHOUSE=str(warehouse))
-    out = {"spark": _timed_spark_build(project, env, target, logs / f"run{i}_spark.log", ["--full-refresh"])}
+    out = {"spark": _timed_spark_build(project, env, target, logs / f"run{i}_spark.log", ("--full-refresh",))}
     report("spark build", out["spark"])
     if out["spark"]["models_ok"] and "spark_incremental" in args.steps:
         add_delta(data)
         try:
-            out["spark_incremental"] = _timed_spark_build(project, env, target, logs / f"run{i}_spark_incremental.log", [])
+            out["spark_incremental"] = _timed_spark_build(project, env, target, logs / f"run{i}_spark_incremental.log", ())
         finally:
             remove_delta(data)
         report("spark incr.", out["spark_incremental"])

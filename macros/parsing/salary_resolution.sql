@@ -38,6 +38,21 @@
         ) as is_salary_period_assumed
 {%- endmacro %}
 
+{#- Select-list fragment: the annualized US-dollar bounds of the pay in `row` (its
+    salary_{min,max}_amount), joined to the currencies and salary_periods seeds under those names,
+    and whether the currency and the period are known. Used by int_postings_salaries_normalized and
+    int_posting_observations_classified. -#}
+{% macro salary_usd_annual_bounds(row) -%}
+        currencies.currency_code is not null as is_known_currency,
+        salary_periods.salary_period is not null as is_known_period,
+        {{ row }}.salary_min_amount
+        * salary_periods.annualization_factor
+        * currencies.usd_per_unit as salary_min_usd_annual,
+        {{ row }}.salary_max_amount
+        * salary_periods.annualization_factor
+        * currencies.usd_per_unit as salary_max_usd_annual
+{%- endmacro %}
+
 {#- Why a salary cannot be used as an annual USD base salary (null: usable), over the columns
     salary_source, salary_currency_code, is_known_currency, salary_period, is_known_period,
     salary_{min,max}_amount and salary_{min,max}_usd_annual. Used by

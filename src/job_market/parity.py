@@ -18,6 +18,8 @@ from pathlib import Path
 
 import duckdb
 
+from job_market.spark_build import mart_folder
+
 TOLERANCE = 1e-9
 FLOAT_TYPES = ("DOUBLE", "FLOAT", "REAL", "DECIMAL")
 
@@ -37,11 +39,6 @@ def _is_float(data_type: str) -> bool:
 
 def _columns(con: duckdb.DuckDBPyConnection, relation: str) -> dict[str, str]:
     return {name: str(data_type) for name, data_type, *_ in con.execute(f"describe select * from {relation}").fetchall()}
-
-
-def spark_mart_path(spark_warehouse: Path, mart: str) -> Path:
-    """Where dbt-spark writes a mart: Spark's `<schema>.db/<table>/` layout."""
-    return Path(spark_warehouse) / "marts.db" / mart
 
 
 def _sorted_rows(con, relation: str, exact: list[str], floats: list[str]) -> list[tuple]:
@@ -91,7 +88,7 @@ def compare(duckdb_path: Path, spark_warehouse: Path) -> tuple[list[str], list[M
             " order by table_name").fetchall()]
         differences = []
         for mart in marts:
-            folder = spark_mart_path(spark_warehouse, mart)
+            folder = mart_folder(spark_warehouse, mart)
             if not any(folder.glob("*.parquet")):
                 differences.append(MartDifference(mart, f"no Parquet files in {folder}"))
                 continue

@@ -22,6 +22,16 @@ from job_market.project import WarehouseSettings, run_dbt
 MARTS_SCHEMA = "marts"
 
 
+def marts_schema_folder(spark_warehouse: Path) -> Path:
+    """Where dbt-spark writes the marts schema: Spark's `<schema>.db/` layout."""
+    return Path(spark_warehouse) / f"{MARTS_SCHEMA}.db"
+
+
+def mart_folder(spark_warehouse: Path, mart: str) -> Path:
+    """The folder of one mart's Parquet part files: `<schema>.db/<table>/`."""
+    return marts_schema_folder(spark_warehouse) / mart
+
+
 def marts_copy_path(settings: WarehouseSettings) -> Path:
     """The DuckDB file the Spark build's marts are copied into."""
     folder = settings.spark_warehouse
@@ -30,7 +40,7 @@ def marts_copy_path(settings: WarehouseSettings) -> Path:
 
 def mart_folders(settings: WarehouseSettings) -> list[Path]:
     """The folders of the Spark marts (one per table, Parquet part files inside), sorted."""
-    schema_dir = settings.spark_warehouse / f"{MARTS_SCHEMA}.db"
+    schema_dir = marts_schema_folder(settings.spark_warehouse)
     if not schema_dir.is_dir():
         return []
     return sorted(p for p in schema_dir.iterdir() if p.is_dir() and any(p.glob("*.parquet")))
@@ -44,7 +54,7 @@ def copy_marts(settings: WarehouseSettings) -> Path:
     """Copy every Spark mart into marts_copy_path (replaced whole); returns that path."""
     folders = mart_folders(settings)
     if not folders:
-        raise RuntimeError(f"no Spark marts under {settings.spark_warehouse / (MARTS_SCHEMA + '.db')}")
+        raise RuntimeError(f"no Spark marts under {marts_schema_folder(settings.spark_warehouse)}")
     target = marts_copy_path(settings)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)

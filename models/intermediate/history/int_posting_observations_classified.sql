@@ -42,14 +42,7 @@ keyed as (
 salary_converted as (
     select
         keyed.*,
-        currencies.currency_code is not null as is_known_currency,
-        salary_periods.salary_period is not null as is_known_period,
-        keyed.salary_min_amount
-        * salary_periods.annualization_factor
-        * currencies.usd_per_unit as salary_min_usd_annual,
-        keyed.salary_max_amount
-        * salary_periods.annualization_factor
-        * currencies.usd_per_unit as salary_max_usd_annual
+        {{ salary_usd_annual_bounds('keyed') }}
     from keyed
     left join currencies
         on keyed.salary_currency_code = currencies.currency_code

@@ -37,14 +37,7 @@ converted as (
         postings.salary_max_amount,
         postings.salary_currency_code,
         postings.salary_period,
-        currencies.currency_code is not null as is_known_currency,
-        salary_periods.salary_period is not null as is_known_period,
-        postings.salary_min_amount
-        * salary_periods.annualization_factor
-        * currencies.usd_per_unit as salary_min_usd_annual,
-        postings.salary_max_amount
-        * salary_periods.annualization_factor
-        * currencies.usd_per_unit as salary_max_usd_annual
+        {{ salary_usd_annual_bounds('postings') }}
     from postings
     left join currencies
         on postings.salary_currency_code = currencies.currency_code
