@@ -2,8 +2,8 @@
 and passes every data test. CI pipelines use it to check that the SQL compiles and runs against
 the real schemas without paying for the data. It needs two things of ours:
 
-* the models that write a seed's rows into their SQL as literals (macros/seed_patterns.sql) fall
-  back to joining on the seed when it reads no rows, instead of compiling an empty `union all`;
+* the classifiers that write a seed's rows into their SQL as literals (macros/seed_patterns.sql)
+  read no rows, and compile an empty match set instead of an empty `union all`;
 * the landing check (base_job_board__posting_files) sees no files in an empty run and returns no
   rows, instead of reporting a raw glob that matches nothing.
 """

@@ -14,25 +14,6 @@ observations as (
     from {{ ref('int_posting_observations_unioned') }}
 ),
 
--- the pattern CTEs are read only when the seeds cannot be (see seed_pattern_rows)
-seniority_patterns as (  -- noqa: ST03
-    select * from {{ ref('seniority_patterns') }}
-),
-
-seniority_title_exclusions as (
-    select * from {{ ref('seniority_title_exclusions') }}
-),
-
--- every exclusion phrase as a title key, in one alternation (words joined by ' +', because the
--- title is matched with its spaces doubled so that neighbouring phrases both match)
-title_exclusions as (  -- noqa: ST03
-    select
-        {{ dbt.listagg(
-            "replace(trim(" ~ text_match_key('phrase') ~ "), ' ', ' +')", "'|'", "order by phrase"
-        ) }} as phrases
-    from seniority_title_exclusions
-),
-
 level_inputs as (
     select distinct
         {{ text_match_key('title') }} as title_key,
@@ -40,99 +21,66 @@ level_inputs as (
     from observations
 ),
 
-{#- seeds read when the model runs, so their patterns are literals compiled once (see
-    macros/seed_patterns.sql); none while parsing or before the seeds exist: column patterns -#}
-{%- set literal_patterns = seed_pattern_rows(
-    ref('seniority_patterns'),
-    "select applies_to, precedence, seniority_level, trim(pattern) as pattern from " ~ ref('seniority_patterns')
+{#- the seeds' patterns as literals, compiled once each (see macros/seed_patterns.sql); the
+    exclusion phrases as title keys in one alternation (words joined by ' +', because the title is
+    matched with its spaces doubled so that neighbouring phrases both match) -#}
+{%- set level_patterns = seed_pattern_rows(
+    'seniority_patterns', 'applies_to, precedence, seniority_level, trim(pattern) as pattern'
 ) %}
 {%- set exclusion_rows = seed_pattern_rows(
-    ref('seniority_title_exclusions'),
-    "select " ~ dbt.listagg("replace(trim(" ~ text_match_key('phrase') ~ "), ' ', ' +')", "'|'", "order by phrase")
-    ~ " as phrases from " ~ ref('seniority_title_exclusions')
+    'seniority_title_exclusions',
+    dbt.listagg("replace(trim(" ~ text_match_key('phrase') ~ "), ' ', ' +')", "'|'", "order by phrase")
+    ~ ' as phrases'
 ) %}
+{%- set exclusion_phrases = exclusion_rows[0]['phrases'] if exclusion_rows | length > 0 else none %}
 
--- the patterns run once per distinct title and once per distinct board level, not per pair
-title_keys as (
+-- the patterns run once per distinct title and once per distinct board level, not per pair (an
+-- empty seed reads neither)
+title_keys as (  -- noqa: ST03
     select
-        titles.title_key,
-        {%- if exclusion_rows is none %}
-            case
-                when title_exclusions.phrases is null then titles.title_key
-                else {{ regex_replace_all(
+        title_key,
+        {%- if exclusion_phrases is none %}
+            title_key as title_level_key
+        {%- else %}
+            {{ regex_replace_all(
                 regex_replace_all(
-                    "replace(titles.title_key, ' ', '  ')",
-                    "' (' || title_exclusions.phrases || ') '",
+                    "replace(title_key, ' ', '  ')",
+                    sql_literal(' (' ~ exclusion_phrases ~ ') '),
                     "' '"
                 ),
                 "' +'",
                 "' '"
-            ) }}
-            end as title_level_key
-        from (select distinct title_key from level_inputs) as titles
-        cross join title_exclusions
-        {%- elif exclusion_rows[0]['phrases'] is none %}
-        titles.title_key as title_level_key
-    from (select distinct title_key from level_inputs) as titles
-        {%- else %}
-        {{ regex_replace_all(
-            regex_replace_all(
-                "replace(titles.title_key, ' ', '  ')",
-                sql_literal(' (' ~ exclusion_rows[0]['phrases'] ~ ') '),
-                "' '"
-            ),
-            "' +'",
-            "' '"
-        ) }} as title_level_key
-        from (select distinct title_key from level_inputs) as titles
+            ) }} as title_level_key
         {%- endif %}
+    from (select distinct title_key from level_inputs) as titles
 ),
 
-board_keys as (
+board_keys as (  -- noqa: ST03
     select distinct board_seniority_key from level_inputs
 ),
 
 key_matches as (
-    {%- if literal_patterns is none %}
+    {%- for p in level_patterns %}
+        {%- set is_title = p['applies_to'] == 'title' %}
         select
-            'title' as applies_to,
-            title_keys.title_key as level_key,
-            seniority_patterns.seniority_level,
-            seniority_patterns.precedence
-        from title_keys
-        inner join seniority_patterns
-            on
-                seniority_patterns.applies_to = 'title'
-                and {{ regex_matches('title_keys.title_level_key', "' ' || trim(seniority_patterns.pattern) || ' '") }}
-        union all
-        select
-            'board' as applies_to,
-            board_keys.board_seniority_key as level_key,
-            seniority_patterns.seniority_level,
-            seniority_patterns.precedence
-        from board_keys
-        inner join seniority_patterns
-            on
-                seniority_patterns.applies_to = 'board'
-                and {{ regex_matches(
-                    'board_keys.board_seniority_key', "' ' || trim(seniority_patterns.pattern) || ' '"
-                ) }}
+            {{ sql_literal(p['applies_to']) }} as applies_to,
+            {{ 'title_key' if is_title else 'board_seniority_key' }} as level_key,
+            {{ sql_literal(p['seniority_level']) }} as seniority_level,
+            {{ p['precedence'] }} as precedence
+        from {{ 'title_keys' if is_title else 'board_keys' }}
+        where {{ regex_matches(
+            'title_level_key' if is_title else 'board_seniority_key',
+            sql_literal(' ' ~ p['pattern'] ~ ' ')
+        ) }}
+        {{ 'union all' if not loop.last }}
     {%- else %}
-        {%- for p in literal_patterns %}
-            {%- set is_title = p['applies_to'] == 'title' %}
-                select
-                    {{ sql_literal(p['applies_to']) }} as applies_to,
-                    {{ 'title_key' if is_title else 'board_seniority_key' }} as level_key,
-                    {{ sql_literal(p['seniority_level']) }} as seniority_level,
-                    {{ p['precedence'] }} as precedence
-                from {{ 'title_keys' if is_title else 'board_keys' }}
-                where {{ regex_matches(
-                    'title_level_key' if is_title else 'board_seniority_key',
-                    sql_literal(' ' ~ p['pattern'] ~ ' ')
-                ) }}
-            {{ 'union all' if not loop.last }}
-        {%- endfor %}
-    {%- endif %}
+        select
+            cast(null as string) as applies_to,
+            cast(null as string) as level_key,
+            cast(null as string) as seniority_level,
+            cast(null as integer) as precedence
+        where false
+    {%- endfor %}
 ),
 
 pattern_matches as (

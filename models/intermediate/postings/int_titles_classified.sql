@@ -14,10 +14,6 @@ observations as (
     select title from {{ ref('int_posting_observations_unioned') }}
 ),
 
-role_title_patterns as (  -- noqa: ST03
-    select * from {{ ref('role_title_patterns') }}
-),
-
 roles as (
     select role from {{ ref('roles') }}
 ),
@@ -42,12 +38,10 @@ exact_title_matches as (  -- noqa: ST03
         on titles.title_key = {{ text_match_key('roles.role') }}
 ),
 
-{#- the seed's patterns as literals (compiled once; a pattern read from a column is compiled for
-    every row): see macros/seed_patterns.sql -#}
-{%- set literal_patterns = seed_pattern_rows(
-    ref('role_title_patterns'),
-    "select precedence, role, trim(title_pattern) as title_pattern from " ~ ref('role_title_patterns')
-) if classification_mode == 'patterns' else none %}
+{#- the seed's patterns as literals, compiled once each (see macros/seed_patterns.sql) -#}
+{%- set title_patterns = seed_pattern_rows(
+    'role_title_patterns', 'precedence, role, trim(title_pattern) as title_pattern'
+) %}
 
 pattern_title_matches as (  -- noqa: ST03
     select
@@ -57,27 +51,24 @@ pattern_title_matches as (  -- noqa: ST03
         title_pattern,
         row_number() over (partition by title_key order by precedence, role) as match_rank
     from (
-        {%- if literal_patterns is none %}
+        {%- for p in (title_patterns if classification_mode == 'patterns' else []) %}
             select
-                titles.title_key,
-                role_title_patterns.role,
-                role_title_patterns.precedence,
-                role_title_patterns.title_pattern
+                title_key,
+                {{ sql_literal(p['role']) }} as role,
+                {{ p['precedence'] }} as precedence,
+                {{ sql_literal(p['title_pattern']) }} as title_pattern
             from titles
-            inner join role_title_patterns
-                on {{ regex_matches('titles.title_key', "' ' || trim(role_title_patterns.title_pattern) || ' '") }}
+            where {{ regex_matches('title_key', sql_literal(' ' ~ p['title_pattern'] ~ ' ')) }}
+            {{ 'union all' if not loop.last }}
         {%- else %}
-            {%- for p in literal_patterns %}
-                select
-                    title_key,
-                    {{ sql_literal(p['role']) }} as role,
-                    {{ p['precedence'] }} as precedence,
-                    {{ sql_literal(p['title_pattern']) }} as title_pattern
-                from titles
-                where {{ regex_matches('title_key', sql_literal(' ' ~ p['title_pattern'] ~ ' ')) }}
-                {{ 'union all' if not loop.last }}
-            {%- endfor %}
-        {%- endif %}
+            select
+                title_key,
+                cast(null as string) as role,
+                cast(null as integer) as precedence,
+                cast(null as string) as title_pattern
+            from titles
+            where false
+        {%- endfor %}
     ) as matches
 ),
 
