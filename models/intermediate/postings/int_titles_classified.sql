@@ -18,76 +18,62 @@ roles as (
     select role from {{ ref('roles') }}
 ),
 
+role_title_patterns as (
+    select * from {{ ref('role_title_patterns') }}
+),
+
 titles as (
     select distinct {{ text_match_key('title') }} as title_key
     from observations
 ),
 
+-- the seed's patterns as literals, tried in precedence order: the first that matches wins (see
+-- macros/seed_patterns.sql)
+{%- set title_patterns = seed_pattern_rows(
+    'role_title_patterns', 'trim(title_pattern) as title_pattern', order_by='precedence, role'
+) %}
+
+title_pattern_matches as (
+    select
+        title_key,
+        {{ first_matching_pattern('title_key', title_patterns, 'title_pattern', 'title_pattern') }}
+            as matched_title_pattern
+    from titles
+),
+
+-- of the two match CTEs the mode leaves one unused
+pattern_matches as (  -- noqa: ST03
+    select
+        title_pattern_matches.title_key,
+        role_title_patterns.role,
+        role_title_patterns.precedence,
+        title_pattern_matches.matched_title_pattern
+    from title_pattern_matches
+    left join role_title_patterns
+        on title_pattern_matches.matched_title_pattern = trim(role_title_patterns.title_pattern)
+),
+
 -- exact-title mode: only a title that is a canonical role name (ignoring case and punctuation)
--- is classified, to compare with sources that count exact titles. Of the two match CTEs the
--- mode leaves one unused.
+-- is classified, to compare with sources that count exact titles
 exact_title_matches as (  -- noqa: ST03
     select
         titles.title_key,
         roles.role,
         cast(null as integer) as precedence,
-        'exact title' as title_pattern,
-        1 as match_rank
+        case when roles.role is not null then 'exact title' end as matched_title_pattern
     from titles
-    inner join roles
+    left join roles
         on titles.title_key = {{ text_match_key('roles.role') }}
-),
-
-{#- the seed's patterns as literals, compiled once each (see macros/seed_patterns.sql) -#}
-{%- set title_patterns = seed_pattern_rows(
-    'role_title_patterns', 'precedence, role, trim(title_pattern) as title_pattern'
-) %}
-
-pattern_title_matches as (  -- noqa: ST03
-    select
-        title_key,
-        role,
-        precedence,
-        title_pattern,
-        row_number() over (partition by title_key order by precedence, role) as match_rank
-    from (
-        {%- for p in (title_patterns if classification_mode == 'patterns' else []) %}
-            select
-                title_key,
-                {{ sql_literal(p['role']) }} as role,
-                {{ p['precedence'] }} as precedence,
-                {{ sql_literal(p['title_pattern']) }} as title_pattern
-            from titles
-            where {{ regex_matches('title_key', sql_literal(' ' ~ p['title_pattern'] ~ ' ')) }}
-            {{ 'union all' if not loop.last }}
-        {%- else %}
-            select
-                title_key,
-                cast(null as string) as role,
-                cast(null as integer) as precedence,
-                cast(null as string) as title_pattern
-            from titles
-            where false
-        {%- endfor %}
-    ) as matches
-),
-
-pattern_matches as (
-    select * from {{ 'exact_title_matches' if classification_mode == 'exact_title' else 'pattern_title_matches' }}
 ),
 
 final as (
     select
-        titles.title_key,
-        pattern_matches.role,
-        pattern_matches.role is not null as is_role_classified,
-        pattern_matches.precedence as matched_precedence,
-        trim(pattern_matches.title_pattern) as matched_title_pattern
-    from titles
-    left join pattern_matches
-        on
-            titles.title_key = pattern_matches.title_key
-            and pattern_matches.match_rank = 1
+        title_key,
+        role,
+        role is not null as is_role_classified,
+        precedence as matched_precedence,
+        matched_title_pattern
+    from {{ 'exact_title_matches' if classification_mode == 'exact_title' else 'pattern_matches' }}
 )
 
 select * from final
