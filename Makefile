@@ -22,7 +22,7 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_DB := $(CURDIR)/warehouse/test.duckdb
 TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test test-spark pytest docs site bench clean
+.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test test-spark spark-parity pytest docs site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -97,13 +97,20 @@ pytest: setup
 SPARK_TEST_WAREHOUSE := $(CURDIR)/warehouse/spark_test
 
 test-spark: setup-spark test-warehouse
+	$(MAKE) --no-print-directory spark-parity
+
+# test-spark's own work, without its prerequisites (the test warehouse must be built)
+spark-parity:
 	rm -rf $(SPARK_TEST_WAREHOUSE) $(SPARK_TEST_WAREHOUSE).marts.duckdb
 	$(TEST_ENV) JOB_MARKET_TARGET=spark JOB_MARKET_SPARK_WAREHOUSE=$(SPARK_TEST_WAREHOUSE) \
 		DBT_TARGET_PATH=$(CURDIR)/target/spark_test \
 		$(BIN)/job-market build -- --full-refresh --vars '{check_article_figures: true}'
 	$(BIN)/job-market parity --db $(TEST_DB) --spark-warehouse $(SPARK_TEST_WAREHOUSE)
 
-test: lint dbt-test test-spark pytest
+# The Spark build and pytest share nothing (pytest builds its own warehouses in temporary folders),
+# so they run side by side: two jobs on the two cores, each one's output printed when it ends.
+test: lint dbt-test setup-spark
+	$(MAKE) --no-print-directory -j2 --output-sync=target spark-parity pytest
 
 clean:
 	rm -rf target logs data warehouse/*.duckdb* $(VENV)
