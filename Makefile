@@ -22,7 +22,7 @@ TEST_DATA := $(CURDIR)/data/test
 TEST_DB := $(CURDIR)/warehouse/test.duckdb
 TEST_ENV := JOB_MARKET_DB=$(TEST_DB) JOB_MARKET_RAW='$(TEST_DATA)/raw/*.jsonl*'
 
-.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test test-spark spark-parity pytest docs site bench clean
+.PHONY: setup setup-spark build build-spark test lint test-warehouse dbt-test test-spark spark-parity warehouse-tests pytest docs site bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -107,10 +107,14 @@ spark-parity:
 		$(BIN)/job-market build -- --full-refresh --vars '{check_article_figures: true}'
 	$(BIN)/job-market parity --db $(TEST_DB) --spark-warehouse $(SPARK_TEST_WAREHOUSE)
 
-# The Spark build and pytest share nothing (pytest builds its own warehouses in temporary folders),
-# so they run side by side: two jobs on the two cores, each one's output printed when it ends.
-test: lint dbt-test setup-spark
-	$(MAKE) --no-print-directory -j2 --output-sync=target spark-parity pytest
+# Two jobs on the two cores, each one's output printed when it ends: sqlfluff, the test warehouse
+# with its docs, then the Spark build and parity check, one after the other; and beside them
+# pytest, which shares no files with them (it builds its own warehouses in temporary folders).
+test: setup setup-spark
+	$(MAKE) --no-print-directory -j2 --output-sync=target warehouse-tests pytest
+
+warehouse-tests:
+	$(MAKE) --no-print-directory -j1 lint dbt-test spark-parity
 
 clean:
 	rm -rf target logs data warehouse/*.duckdb* $(VENV)
